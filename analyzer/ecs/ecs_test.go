@@ -1,0 +1,90 @@
+package ecs
+
+import (
+	"testing"
+
+	"github.com/shipcheck/shipcheck/analyzer/resource"
+	"github.com/shipcheck/shipcheck/analyzer/source"
+)
+
+func load(t *testing.T, doc string) []*resource.Resource {
+	t.Helper()
+	root, err := source.ParseJSON("f.json", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, errs := Load("f.json", root)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	return rs
+}
+
+func TestShapes(t *testing.T) {
+	tests := []struct {
+		name, doc string
+		kinds     []string
+		names     []string
+	}{
+		{"register input", `{"family":"app","containerDefinitions":[]}`, []string{resource.ECSTaskDefinition}, []string{"app"}},
+		{"describe output", `{"taskDefinition":{"family":"app","revision":7,"containerDefinitions":[]},"tags":[]}`, []string{resource.ECSTaskDefinition}, []string{"app:7"}},
+		{"create-service input", `{"serviceName":"web","taskDefinition":"app:1"}`, []string{resource.ECSService}, []string{"web"}},
+		{"create-service output", `{"service":{"serviceName":"web","serviceArn":"arn"}}`, []string{resource.ECSService}, []string{"web"}},
+		{"update-service input", `{"service":"web","taskDefinition":"app:2"}`, []string{resource.ECSService}, []string{"web"}},
+		{"describe-services", `{"services":[{"serviceName":"a","taskDefinition":"x"},{"serviceName":"b","taskDefinition":"y"}],"failures":[]}`,
+			[]string{resource.ECSService, resource.ECSService}, []string{"a", "b"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rs := load(t, tt.doc)
+			if len(rs) != len(tt.kinds) {
+				t.Fatalf("got %d resources, want %d", len(rs), len(tt.kinds))
+			}
+			for i, r := range rs {
+				if r.Kind != tt.kinds[i] || r.Name != tt.names[i] {
+					t.Errorf("resource %d = %s %q, want %s %q", i, r.Kind, r.Name, tt.kinds[i], tt.names[i])
+				}
+			}
+		})
+	}
+}
+
+func TestNotECS(t *testing.T) {
+	for _, doc := range []string{`{"name":"pkg","version":"1.0.0"}`, `[1,2]`, `{"apiVersion":"v1","kind":"Pod"}`, `{"serviceName":"only"}`} {
+		root, err := source.ParseJSON("f.json", []byte(doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if Detect(root) {
+			t.Errorf("Detect(%s) = true", doc)
+		}
+	}
+}
+
+func TestIndexIsRelativeToWrapper(t *testing.T) {
+	rs := load(t, `{
+  "taskDefinition": {
+    "family": "app",
+    "containerDefinitions": [
+      {
+        "name": "web",
+        "privileged": true
+      }
+    ]
+  }
+}`)
+	r := rs[0]
+	for _, c := range []struct {
+		path source.Path
+		line int
+	}{
+		{source.Path{"containerDefinitions", 0, "privileged"}, 7},
+		{source.Path{"containerDefinitions", 0}, 6},
+		{source.Path{"containerDefinitions", 0, "healthCheck"}, 6},
+		{source.Path{}, 3},
+	} {
+		if got := r.Locate(c.path).Start.Line; got != c.line {
+			t.Errorf("Locate(%v) line = %d, want %d", c.path, got, c.line)
+		}
+	}
+}
