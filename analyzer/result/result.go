@@ -58,6 +58,9 @@ type Report struct {
 	Rules    []Rule    // every rule that ran, sorted by ID
 	Findings []Finding // sorted by file, line, column, rule
 	Errors   []ToolError
+	// Notes are informational messages about the scan that are not errors,
+	// such as unrendered Helm charts that were skipped.
+	Notes []ToolError
 	// Files lists every file that was read, in scan order.
 	Files []string
 	// Suppressed counts findings left out by suppressions.

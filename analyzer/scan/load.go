@@ -1,0 +1,80 @@
+package scan
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/shipcheck/shipcheck/analyzer/ecs"
+	"github.com/shipcheck/shipcheck/analyzer/resource"
+	"github.com/shipcheck/shipcheck/analyzer/source"
+)
+
+// jsonKind is an input recognised inside a JSON document.
+type jsonKind struct {
+	format string
+	detect func(root *source.Node) bool
+	load   func(file string, root *source.Node, data []byte) ([]*resource.Resource, []error)
+}
+
+// jsonKinds are tried in order on every JSON document.
+var jsonKinds = []jsonKind{
+	{FormatECS, ecs.Detect, func(file string, root *source.Node, _ []byte) ([]*resource.Resource, []error) {
+		return ecs.Load(file, root)
+	}},
+}
+
+// fileLoaders load one file of a format decided by its name or --type.
+var fileLoaders = map[string]func(file string, data []byte) ([]*resource.Resource, []error){}
+
+// markers are strings whose presence makes malformed JSON worth an error
+// even when it was found by walking: it was meant to be one of our inputs.
+var markers = [][]byte{
+	[]byte(`"containerDefinitions"`), []byte(`"taskDefinition"`), []byte(`"serviceName"`),
+	[]byte(`"format_version"`), []byte(`"apiVersion"`),
+}
+
+// loadJSON parses a JSON document and hands it to the adapter that
+// recognises it. want restricts the kinds tried (from --type).
+func loadJSON(file string, data []byte, explicit bool, want string) ([]*resource.Resource, []error) {
+	root, err := source.ParseJSON(file, data)
+	if err != nil {
+		if explicit || looksSupported(data) {
+			return nil, []error{err}
+		}
+		return nil, nil
+	}
+	for _, k := range jsonKinds {
+		if (want == "" || want == k.format) && k.detect(root) {
+			return k.load(file, root, data)
+		}
+	}
+	if explicit {
+		return nil, []error{source.Errorf(source.Range{File: file, Start: source.Pos{Line: 1, Col: 1}},
+			"not a supported input: expected an ECS task definition or service, a Kubernetes manifest or a Terraform plan")}
+	}
+	return nil, nil
+}
+
+func looksSupported(data []byte) bool {
+	for _, m := range markers {
+		if bytes.Contains(data, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// loadFile loads a single-file format.
+func loadFile(format, file string, data []byte, explicit bool, want string) ([]*resource.Resource, []error) {
+	if format == formatJSON {
+		return loadJSON(file, data, explicit, want)
+	}
+	load, ok := fileLoaders[format]
+	if !ok {
+		if explicit {
+			return nil, []error{fmt.Errorf("%s input is not supported in this build", format)}
+		}
+		return nil, nil
+	}
+	return load(file, data)
+}

@@ -1,0 +1,327 @@
+// Package scan is the driver of the analysis pipeline: discover, detect,
+// parse and adapt, evaluate, locate, and collect a report. It holds no
+// knowledge of any input format or rule beyond the tables in load.go.
+package scan
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"sort"
+	"sync"
+
+	"github.com/shipcheck/shipcheck/analyzer/discover"
+	"github.com/shipcheck/shipcheck/analyzer/engine"
+	"github.com/shipcheck/shipcheck/analyzer/resource"
+	"github.com/shipcheck/shipcheck/analyzer/result"
+	"github.com/shipcheck/shipcheck/analyzer/source"
+)
+
+// DefaultMaxFileSize bounds what is read of one file.
+const DefaultMaxFileSize = 10 << 20
+
+// StdinName is the file name findings on standard input carry.
+const StdinName = "-"
+
+// Options configure a scan.
+type Options struct {
+	Paths []string
+	// Stdin is read when Paths holds "-".
+	Stdin io.Reader
+	// Type forces an input format (one of Types); empty detects it.
+	Type   string
+	Engine *engine.Engine
+	// Workers evaluating in parallel; 0 means GOMAXPROCS.
+	Workers int
+	// MaxFileSize in bytes; 0 means DefaultMaxFileSize.
+	MaxFileSize int64
+	Discover    discover.Options
+	// Walked treats explicit paths as if found by walking: files of no
+	// supported format are skipped instead of being errors (--files-from).
+	Walked bool
+}
+
+// unit is what one worker loads at once: a file, or a Terraform module's
+// files in one folder.
+type unit struct {
+	format string
+	files  []discover.File
+}
+
+// outcome is what one unit produced.
+type outcome struct {
+	files    []string
+	findings []result.Finding
+	errors   []result.ToolError
+	notes    []result.ToolError
+}
+
+// Run scans and returns the report. Errors in individual files are in the
+// report; Run fails only when the scan cannot happen at all.
+func Run(ctx context.Context, opts Options) (*result.Report, error) {
+	if opts.Engine == nil {
+		return nil, errors.New("scan: no engine")
+	}
+	if opts.MaxFileSize == 0 {
+		opts.MaxFileSize = DefaultMaxFileSize
+	}
+	files, walkErrs := discover.Walk(opts.Paths, opts.Discover)
+	rep := &result.Report{Rules: opts.Engine.Rules()}
+	for _, err := range walkErrs {
+		addError(rep, toolError("", err))
+	}
+	units := plan(files, opts)
+	for o := range evaluate(ctx, units, opts) {
+		rep.Files = append(rep.Files, o.files...)
+		rep.Findings = append(rep.Findings, o.findings...)
+		for _, e := range o.errors {
+			addError(rep, e)
+		}
+		rep.Notes = append(rep.Notes, o.notes...)
+	}
+	finish(rep)
+	return rep, nil
+}
+
+// plan groups files into units: Terraform files by folder, every other
+// file alone.
+func plan(files []discover.File, opts Options) []unit {
+	var units []unit
+	modules := map[string]int{}
+	for _, f := range files {
+		if opts.Walked {
+			f.Explicit = false
+		}
+		format := formatOf(f.Path)
+		if opts.Type != "" {
+			format = typeFormat(opts.Type)
+		}
+		if format == "" && !f.Explicit {
+			continue
+		}
+		if format == FormatTerraform && f.Path != StdinName {
+			dir := filepath.Dir(f.Path)
+			if i, ok := modules[dir]; ok {
+				units[i].files = append(units[i].files, f)
+				continue
+			}
+			modules[dir] = len(units)
+		}
+		units = append(units, unit{format: format, files: []discover.File{f}})
+	}
+	return units
+}
+
+// evaluate loads and evaluates units on a pool of workers. Resources are
+// dropped as soon as they are evaluated, so memory stays flat.
+func evaluate(ctx context.Context, units []unit, opts Options) <-chan outcome {
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	in := make(chan unit)
+	out := make(chan outcome, workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for u := range in {
+				out <- run(ctx, u, opts)
+			}
+		}()
+	}
+	go func() {
+		for _, u := range units {
+			in <- u
+		}
+		close(in)
+		wg.Wait()
+		close(out)
+	}()
+	return out
+}
+
+// run loads one unit and evaluates its resources.
+func run(ctx context.Context, u unit, opts Options) (o outcome) {
+	for _, f := range u.files {
+		o.files = append(o.files, f.Path)
+	}
+	resources, errs := load(u, opts)
+	for _, err := range errs {
+		o.errors = append(o.errors, toolError(u.files[0].Path, err))
+	}
+	for _, r := range resources {
+		prepare(r)
+		fs, err := opts.Engine.Eval(ctx, r)
+		o.findings = append(o.findings, fs...)
+		if err != nil {
+			o.errors = append(o.errors, toolError(r.File, err))
+		}
+	}
+	return o
+}
+
+// prepare runs the Go-side checks every resource gets before the rules.
+var prepare = func(r *resource.Resource) {}
+
+func load(u unit, opts Options) ([]*resource.Resource, []error) {
+	if u.format == FormatTerraform && u.files[0].Path != StdinName {
+		return loadModule(u, opts)
+	}
+	f := u.files[0]
+	data, err := read(f.Path, opts)
+	if err != nil {
+		return nil, []error{err}
+	}
+	format := u.format
+	if format == "" || (f.Path == StdinName && opts.Type == "") {
+		format = sniff(data)
+	}
+	want := ""
+	if opts.Type == FormatECS || opts.Type == FormatPlan {
+		want = opts.Type
+	}
+	return loadFile(format, f.Path, data, f.Explicit, want)
+}
+
+// loadModule is replaced when the Terraform adapter is registered.
+var loadModule = func(u unit, _ Options) ([]*resource.Resource, []error) {
+	return nil, []error{fmt.Errorf("terraform input is not supported in this build")}
+}
+
+// read returns a file's content, refusing files that are too large or
+// binary.
+func read(path string, opts Options) ([]byte, error) {
+	var r io.Reader
+	if path == StdinName {
+		if opts.Stdin == nil {
+			return nil, &source.Error{Range: source.Range{File: path}, Msg: "no standard input"}
+		}
+		r = opts.Stdin
+	} else {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, &source.Error{Range: source.Range{File: path}, Msg: openError(err)}
+		}
+		defer f.Close()
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, opts.MaxFileSize+1))
+	if err != nil {
+		return nil, &source.Error{Range: source.Range{File: path}, Msg: fmt.Sprintf("read: %v", err)}
+	}
+	if int64(len(data)) > opts.MaxFileSize {
+		return nil, &source.Error{Range: source.Range{File: path}, Msg: fmt.Sprintf("file is larger than %d bytes (--max-file-size); not scanned", opts.MaxFileSize)}
+	}
+	if isBinary(data) {
+		return nil, &source.Error{Range: source.Range{File: path}, Msg: "binary file (it contains NUL bytes); not scanned"}
+	}
+	return data, nil
+}
+
+func openError(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+func isBinary(data []byte) bool {
+	head := data
+	if len(head) > 8000 {
+		head = head[:8000]
+	}
+	return bytes.IndexByte(head, 0) >= 0
+}
+
+// toolError turns an adapter or read error into a report entry, keeping
+// the position of *source.Error.
+func toolError(file string, err error) result.ToolError {
+	var se *source.Error
+	if errors.As(err, &se) {
+		r := se.Range
+		if r.File == "" {
+			r.File = file
+		}
+		return result.ToolError{Range: r, Message: se.Msg}
+	}
+	return result.ToolError{Range: source.Range{File: file}, Message: err.Error()}
+}
+
+// addError records a tool error both as an error and as an ERR001 finding,
+// so that every output format shows it.
+func addError(rep *result.Report, e result.ToolError) {
+	rep.Errors = append(rep.Errors, e)
+	r := e.Range
+	if r.Start.Line == 0 {
+		r.Start, r.End = source.Pos{Line: 1, Col: 1}, source.Pos{Line: 1, Col: 1}
+	}
+	rep.Findings = append(rep.Findings, result.Finding{
+		RuleID:   "ERR001",
+		Severity: result.High,
+		Message:  e.Message,
+		Range:    r,
+	})
+}
+
+// finish sorts the report and fingerprints its findings.
+func finish(rep *result.Report) {
+	sort.Strings(rep.Files)
+	sort.SliceStable(rep.Findings, func(i, j int) bool { return less(rep.Findings[i], rep.Findings[j]) })
+	sort.SliceStable(rep.Errors, func(i, j int) bool { return rangeLess(rep.Errors[i].Range, rep.Errors[j].Range) })
+	for i := range rep.Findings {
+		rep.Findings[i].Fingerprint = Fingerprint(rep.Findings[i])
+	}
+}
+
+func less(a, b result.Finding) bool {
+	if a.Range != b.Range {
+		return rangeLess(a.Range, b.Range)
+	}
+	if a.RuleID != b.RuleID {
+		return a.RuleID < b.RuleID
+	}
+	return a.Message < b.Message
+}
+
+func rangeLess(a, b source.Range) bool {
+	switch {
+	case a.File != b.File:
+		return a.File < b.File
+	case a.Start.Line != b.Start.Line:
+		return a.Start.Line < b.Start.Line
+	case a.Start.Col != b.Start.Col:
+		return a.Start.Col < b.Start.Col
+	case a.End.Line != b.End.Line:
+		return a.End.Line < b.End.Line
+	}
+	return a.End.Col < b.End.Col
+}
+
+var digits = regexp.MustCompile(`[0-9]+`)
+
+// Fingerprint identifies a finding by file, rule, resource, canonical path
+// and message with its numbers blanked — never by line, so findings keep
+// their identity when lines move.
+func Fingerprint(f result.Finding) string {
+	h := sha256.New()
+	for _, s := range []string{filepath.ToSlash(f.Range.File), f.RuleID, f.Resource, f.Path.String(), digits.ReplaceAllString(f.Message, "#")} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	if f.RuleID == "ERR001" {
+		// Parse errors have no path; their line is all that tells them apart.
+		fmt.Fprint(h, f.Range.Start.Line)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:32]
+}
