@@ -113,4 +113,3 @@ func readWant(t *testing.T, path string) []string {
 	sort.Strings(out)
 	return out
 }
-
