@@ -108,7 +108,6 @@ func parseLoose(s, mask string) Ref {
 			r.Unknown = true
 		}
 		name, nameMask = name[:cut], nameMask[:cut]
-		last = last[:colon]
 	} else if r.Digest == "" && strings.ContainsRune(last, hidden) {
 		// "${repo_url}" or "app-$ENV": the template may carry the tag.
 		r.Unknown = true

@@ -1,0 +1,88 @@
+package secrets
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+)
+
+// pattern is a credential format recognised by its value alone (tier 1).
+type pattern struct {
+	re       *regexp.Regexp
+	severity string
+	reason   string
+}
+
+// patterns are the credential formats of tier 1. Boundaries keep them from
+// matching inside longer identifiers; lengths follow the issuers' formats
+// loosely enough to catch older and newer tokens.
+var patterns = []pattern{
+	{regexp.MustCompile(`-----BEGIN[A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----`), Critical, "a PEM private key"},
+	{regexp.MustCompile(`(?:^|[^A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?:$|[^A-Za-z0-9])`), Critical, "an AWS access key ID"},
+	{regexp.MustCompile(`\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255}\b`), High, "a GitHub token"},
+	{regexp.MustCompile(`\bgithub_pat_[A-Za-z0-9_]{22,255}\b`), High, "a GitHub fine-grained token"},
+	{regexp.MustCompile(`\bglpat-[A-Za-z0-9_-]{20,}`), High, "a GitLab personal access token"},
+	{regexp.MustCompile(`\bxox[abposr]-[A-Za-z0-9-]{10,}`), High, "a Slack token"},
+	{regexp.MustCompile(`\b[sr]k_live_[A-Za-z0-9]{16,}\b`), High, "a Stripe live secret key"},
+	{regexp.MustCompile(`\bAIza[0-9A-Za-z_-]{35}(?:$|[^0-9A-Za-z_-])`), High, "a Google API key"},
+	{regexp.MustCompile(`\bnpm_[A-Za-z0-9]{36}\b`), High, "an npm token"},
+	{regexp.MustCompile(`\bSG\.[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{16,64}\b`), High, "a SendGrid API key"},
+	{regexp.MustCompile(`\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}`), High, "a JSON Web Token"},
+}
+
+// awsSecretKey is the shape of an AWS secret access key, which only its
+// variable's name tells from any other 40-character string.
+var awsSecretKey = regexp.MustCompile(`^[A-Za-z0-9/+=]{40}$`)
+
+// credential applies tier 1 to a name/value pair.
+func credential(name, value string) (severity, reason string, ok bool) {
+	for _, p := range patterns {
+		if p.re.MatchString(value) {
+			return p.severity, p.reason, true
+		}
+	}
+	if isAWSSecretKey(name, strings.TrimSpace(value)) {
+		return Critical, "an AWS secret access key", true
+	}
+	if urlWithPassword(value) {
+		return High, "a URL with an embedded password", true
+	}
+	return "", "", false
+}
+
+func isAWSSecretKey(name, value string) bool {
+	upper := strings.ToUpper(name)
+	if !strings.Contains(upper, "AWS") || !strings.Contains(upper, "SECRET") || describesSecret(tokens(name)) {
+		return false
+	}
+	return awsSecretKey.MatchString(value) && mixed(value)
+}
+
+// mixed holds for strings with upper case, lower case and a digit or
+// symbol, as randomly generated keys have and words and paths rarely do.
+func mixed(s string) bool {
+	return strings.ContainsAny(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") &&
+		strings.ContainsAny(s, "abcdefghijklmnopqrstuvwxyz") &&
+		strings.ContainsAny(s, "0123456789/+")
+}
+
+// userinfo finds scheme://user:password@ in a value; the URL may be part of
+// a longer string (a JDBC URL, a connection string with options).
+var userinfo = regexp.MustCompile(`[A-Za-z][A-Za-z0-9+.-]*://[^/\s:@]*:([^/\s@]+)@[^/\s@]`)
+
+// urlWithPassword holds when a URL carries a literal password. A password
+// that is itself a reference (${DB_PASSWORD}, $(PASS), {{ .pass }}) is not
+// a secret in the file.
+func urlWithPassword(value string) bool {
+	for _, m := range userinfo.FindAllStringSubmatch(value, -1) {
+		pw := m[1]
+		if decoded, err := url.PathUnescape(pw); err == nil {
+			pw = decoded
+		}
+		if pw == "" || reference(pw) || strings.HasPrefix(pw, "$") || strings.Trim(pw, "*xX.") == "" {
+			continue
+		}
+		return true
+	}
+	return false
+}

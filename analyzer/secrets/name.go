@@ -1,0 +1,145 @@
+package secrets
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// secretWords are the name tokens that say a variable holds a secret.
+// Concatenated forms (APIKEY, SECRETKEY) are listed because many names are
+// written without separators.
+var secretWords = map[string]bool{
+	"password": true, "passwords": true, "passwd": true, "pass": true, "pwd": true, "pword": true,
+	"secret": true, "secrets": true, "token": true, "credential": true, "credentials": true,
+	"apikey": true, "accesskey": true, "secretkey": true, "privatekey": true,
+	"clientsecret": true, "authtoken": true,
+}
+
+// secretPairs are two adjacent tokens that together name a secret (API_KEY,
+// apiKey, ACCESS_KEY, PRIVATE_KEY); "key" alone names too many harmless
+// settings (CACHE_KEY, SORT_KEY) to count.
+var secretPairs = [][2]string{{"api", "key"}, {"access", "key"}, {"private", "key"}}
+
+// exactNames hold secrets whatever their tokens say.
+var exactNames = map[string]bool{
+	"AWS_SECRET_ACCESS_KEY": true, "AWS_SESSION_TOKEN": true, "ECS_ENGINE_AUTH_DATA": true,
+}
+
+// describingSuffixes end names that describe a secret rather than hold it:
+// where it is (DB_PASSWORD_FILE, TOKEN_URL), what it is (SECRET_NAME,
+// TOKEN_TYPE) or how it behaves (TOKEN_TTL, PASSWORD_MIN_LENGTH). The first
+// line is RULES.md's list; the rest are settings of the same kind that real
+// task definitions carry and whose values are not secrets.
+var describingSuffixes = map[string]bool{
+	"file": true, "path": true, "dir": true, "arn": true, "name": true, "id": true, "url": true, "uri": true,
+	"type": true, "version": true, "enabled": true, "ttl": true, "length": true, "header": true, "region": true, "endpoint": true,
+
+	"expiry": true, "expiration": true, "lifetime": true, "timeout": true, "algorithm": true,
+	"issuer": true, "audience": true, "policy": true, "location": true, "host": true, "port": true,
+	"prefix": true, "format": true, "mode": true, "provider": true, "store": true, "backend": true, "source": true,
+}
+
+// describesSecret holds for tokenized names that end in a describing
+// suffix or contain the token PUBLIC (JWT_PUBLIC_KEY).
+func describesSecret(toks []string) bool {
+	return len(toks) == 0 || describingSuffixes[toks[len(toks)-1]] || slices.Contains(toks, "public")
+}
+
+// secretName applies the name test of tier 2.
+func secretName(name string) bool {
+	if exactNames[strings.ToUpper(strings.TrimSpace(name))] {
+		return true
+	}
+	toks := tokens(name)
+	if describesSecret(toks) {
+		return false
+	}
+	for i, t := range toks {
+		if secretWords[t] {
+			return true
+		}
+		for _, p := range secretPairs {
+			if i+1 < len(toks) && t == p[0] && toks[i+1] == p[1] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// tokens splits a variable name into lower-case words at '_', '-', '.',
+// other punctuation and camelCase boundaries: "dbPassword" -> [db password],
+// "APIKey" -> [api key], "DB_PASSWORD_FILE" -> [db password file].
+func tokens(name string) []string {
+	var out []string
+	rs := []rune(name)
+	start := -1
+	flush := func(end int) {
+		if start >= 0 && end > start {
+			out = append(out, strings.ToLower(string(rs[start:end])))
+		}
+		start = -1
+	}
+	for i, r := range rs {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			flush(i)
+			continue
+		}
+		if start >= 0 && camelBoundary(rs, i) {
+			flush(i)
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	flush(len(rs))
+	return out
+}
+
+// camelBoundary holds when a new word starts at rs[i]: "dbPassword" (lower
+// to upper) or "APIKey" (the last capital of an acronym followed by lower).
+func camelBoundary(rs []rune, i int) bool {
+	if i == 0 || !unicode.IsUpper(rs[i]) {
+		return false
+	}
+	prev := rs[i-1]
+	switch {
+	case unicode.IsLower(prev), unicode.IsDigit(prev):
+		return true
+	case unicode.IsUpper(prev):
+		return i+1 < len(rs) && unicode.IsLower(rs[i+1])
+	}
+	return false
+}
+
+// notSecretValues are values that switch a feature or leave it unset.
+var notSecretValues = map[string]bool{
+	"true": true, "false": true, "yes": true, "no": true, "on": true, "off": true,
+	"null": true, "none": true, "nil": true, "enabled": true, "disabled": true,
+}
+
+var (
+	number = regexp.MustCompile(`^[+-]?[0-9]+(\.[0-9]+)?$`)
+	// references to values resolved elsewhere: ${VAR}, $(VAR), {{ ... }}
+	// (Helm, CloudFormation {{resolve:...}}), a whole-value $VAR, ARNs of
+	// Secrets Manager or SSM, and CloudFormation short-form intrinsics.
+	referencePattern = regexp.MustCompile(`\$\{[^}]*\}|\$\([^)]*\)|\{\{.*\}\}|^\$[A-Za-z_][A-Za-z0-9_]*$|^arn:aws[a-z-]*:|^!(Ref|Sub|GetAtt|ImportValue|Join|Select|FindInMap|If)\b`)
+	absolutePath     = regexp.MustCompile(`^(/|[A-Za-z]:\\)[^\s]*$`)
+)
+
+// literal holds for a value that is written in the file and could be a
+// secret: not empty, not a switch, number, reference or absolute path.
+func literal(value string) bool {
+	v := strings.TrimSpace(value)
+	switch {
+	case v == "", notSecretValues[strings.ToLower(v)], number.MatchString(v), reference(v), absolutePath.MatchString(v):
+		return false
+	}
+	return true
+}
+
+func reference(v string) bool {
+	return referencePattern.MatchString(v)
+}
