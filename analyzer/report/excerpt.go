@@ -1,0 +1,205 @@
+package report
+
+import (
+	"bytes"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/shipcheck/shipcheck/analyzer/result"
+	"github.com/shipcheck/shipcheck/analyzer/source"
+)
+
+// Code excerpts in the text format show the first line of a finding's range
+// with the span underlined. Source lines may hold credentials, and an
+// excerpt must never print one in full, so before a line is shown every span
+// reported by a secret rule anywhere in that file — including suppressed
+// findings, and including other findings' lines — is overwritten with '*'.
+// The same line may be shown for an unrelated finding (minified JSON puts a
+// whole task definition on line 1), which is why masking works on the file,
+// not on the finding being shown. Masking keeps the excerpt useful (the
+// reader still sees which key holds the secret) where leaving the excerpt
+// out would hide the context of every finding on such a line.
+
+// secretRules report credentials at the span of the offending value.
+var secretRules = map[string]bool{"ECS002": true, "K8S003": true, "DKR002": true}
+
+// secretTags mark custom or future rules whose spans hold secrets.
+var secretTags = []string{"secret", "secrets"}
+
+func isSecretRule(id string, rules map[string]*result.Rule) bool {
+	if secretRules[id] {
+		return true
+	}
+	if r := rules[id]; r != nil {
+		for _, t := range r.Tags {
+			if slices.Contains(secretTags, strings.ToLower(t)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// maxExcerptFile bounds how much of a file is read for excerpts.
+const maxExcerptFile = 8 << 20
+
+// maxExcerptWidth bounds a shown line, in characters; longer lines (often
+// minified JSON) are cut to a window around the span.
+const maxExcerptWidth = 120
+
+// sourceFile is a file's lines with every secret span masked.
+type sourceFile struct {
+	lines [][]rune
+}
+
+// loadSource reads file for excerpts, or returns nil when it cannot be
+// shown: standard input, unreadable, too large or binary.
+func loadSource(file string, secretSpans []source.Range) *sourceFile {
+	if file == "" || isStdin(file) {
+		return nil
+	}
+	info, err := os.Stat(file)
+	if err != nil || !info.Mode().IsRegular() || info.Size() > maxExcerptFile {
+		return nil
+	}
+	data, err := os.ReadFile(file)
+	if err != nil || bytes.IndexByte(data, 0) >= 0 {
+		return nil
+	}
+	text := strings.ReplaceAll(string(data), "\r\n", "\n")
+	sf := &sourceFile{}
+	for l := range strings.SplitSeq(text, "\n") {
+		sf.lines = append(sf.lines, []rune(l))
+	}
+	for _, r := range secretSpans {
+		sf.mask(r)
+	}
+	return sf
+}
+
+// mask overwrites the characters of r with '*' on every line it covers.
+// A span without a usable end is masked to the end of its line, one
+// without a column masks the whole line: when in doubt, hide more.
+func (sf *sourceFile) mask(r source.Range) {
+	if r.Start.Line < 1 || r.Start.Line > len(sf.lines) {
+		return
+	}
+	endLine := r.End.Line
+	if endLine < r.Start.Line || endLine > len(sf.lines) {
+		endLine = r.Start.Line
+	}
+	for ln := r.Start.Line; ln <= endLine; ln++ {
+		line := sf.lines[ln-1]
+		from, to := 0, len(line)
+		if ln == r.Start.Line && r.Start.Col >= 1 {
+			from = r.Start.Col - 1
+		}
+		if ln == r.End.Line && r.End.Col >= 1 && (ln > r.Start.Line || r.Start.Col >= 1 && r.End.Col > r.Start.Col) {
+			to = min(r.End.Col-1, len(line))
+		}
+		maskRunes(line, from, to)
+	}
+}
+
+// maskRunes stars line[from:to], keeping a pair of enclosing quotes so the
+// excerpt still reads as the source did.
+func maskRunes(line []rune, from, to int) {
+	if from >= to || from >= len(line) {
+		return
+	}
+	if to-from >= 2 && isQuote(line[from]) && line[to-1] == line[from] {
+		from, to = from+1, to-1
+	}
+	for i := from; i < to; i++ {
+		line[i] = '*'
+	}
+}
+
+func isQuote(r rune) bool { return r == '"' || r == '\'' || r == '`' }
+
+// excerpt is one displayed source line and the underline beneath it.
+type excerpt struct {
+	line      int
+	text      string // sanitised, tabs expanded, possibly cut
+	underline string // spaces then carets, aligned with text
+}
+
+// excerptOf renders the first line of r, or false when it cannot.
+func (sf *sourceFile) excerptOf(r source.Range) (excerpt, bool) {
+	if sf == nil || r.Start.Line < 1 || r.Start.Line > len(sf.lines) {
+		return excerpt{}, false
+	}
+	line := sf.lines[r.Start.Line-1]
+	from, to := spanOnLine(line, r)
+	start, end := window(len(line), from, to)
+	var text, under strings.Builder
+	if start > 0 {
+		text.WriteString("…")
+		under.WriteString(" ")
+	}
+	for i := start; i < end; i++ {
+		shown := displayRune(line[i])
+		text.WriteString(shown)
+		mark := " "
+		if i >= from && i < to {
+			mark = "^"
+		}
+		under.WriteString(strings.Repeat(mark, len([]rune(shown))))
+	}
+	if end < len(line) {
+		text.WriteString("…")
+	}
+	if strings.TrimSpace(text.String()) == "" {
+		return excerpt{}, false
+	}
+	return excerpt{line: r.Start.Line, text: text.String(), underline: strings.TrimRight(under.String(), " ")}, true
+}
+
+// spanOnLine is the part of line r underlines: its columns on a one-line
+// range, to the end of the line on a longer one, the text without its
+// indentation when the range has no column; never empty on a non-empty
+// line.
+func spanOnLine(line []rune, r source.Range) (from, to int) {
+	if r.Start.Col < 1 {
+		from = len(line) - len(strings.TrimLeft(string(line), " \t")) // runes: indentation is ASCII
+		return min(from, len(line)), len(line)
+	}
+	from = min(r.Start.Col-1, len(line))
+	to = len(line)
+	if r.End.Line == r.Start.Line && r.End.Col > r.Start.Col {
+		to = min(r.End.Col-1, len(line))
+	}
+	if to <= from {
+		to = min(from+1, len(line))
+	}
+	if from == len(line) && from > 0 { // a span just past the end of the line
+		from, to = len(line)-1, len(line)
+	}
+	return from, to
+}
+
+// window picks at most maxExcerptWidth characters of a line, keeping the
+// start of the span in view.
+func window(n, from, to int) (start, end int) {
+	if n <= maxExcerptWidth {
+		return 0, n
+	}
+	start = max(0, from-maxExcerptWidth/3)
+	end = min(n, start+maxExcerptWidth)
+	start = max(0, end-maxExcerptWidth)
+	return start, end
+}
+
+// displayRune renders a source character for a terminal: tabs as four
+// spaces, control characters (a file could carry terminal escapes) as
+// the replacement character.
+func displayRune(r rune) string {
+	switch {
+	case r == '\t':
+		return "    "
+	case isControl(r):
+		return "\uFFFD"
+	}
+	return string(r)
+}

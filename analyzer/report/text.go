@@ -1,0 +1,210 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/shipcheck/shipcheck/analyzer/result"
+	"github.com/shipcheck/shipcheck/analyzer/source"
+)
+
+// ANSI styles of the text format, used only with Options.Color.
+const (
+	styleReset = "\x1b[0m"
+	styleBold  = "\x1b[1m"
+	styleDim   = "\x1b[2m"
+)
+
+var severityStyle = map[result.Severity]string{
+	result.Critical: "\x1b[1;35m",
+	result.High:     "\x1b[1;31m",
+	result.Medium:   "\x1b[33m",
+	result.Low:      "\x1b[36m",
+	result.Info:     "\x1b[34m",
+}
+
+// painter applies styles when colour is on.
+type painter bool
+
+func (p painter) paint(style, s string) string {
+	if !p || style == "" {
+		return s
+	}
+	return style + s + styleReset
+}
+
+// Text writes findings for people: grouped by file, one
+// "path:line:col  SEVERITY  ID  message" line per finding followed by the
+// source line with the span underlined (secret values masked, see
+// excerpt.go), then the tool errors and a summary line.
+func Text(w io.Writer, r *result.Report, opt Options) error {
+	bw := bufio.NewWriter(w)
+	tw := &textWriter{w: bw, opt: opt, p: painter(opt.Color), rules: ruleTable(r)}
+	findings := visible(r, opt)
+	tw.secrets = secretSpans(r, tw.rules)
+	tw.findings(findings)
+	tw.errors(sortedErrors(r.Errors, opt))
+	tw.summary(r, findings)
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write text report: %w", err)
+	}
+	return nil
+}
+
+type textWriter struct {
+	w       *bufio.Writer
+	opt     Options
+	p       painter
+	rules   map[string]*result.Rule
+	secrets map[string][]source.Range // file -> spans to mask
+}
+
+// secretSpans collects, per file, the ranges of every secret finding,
+// suppressed or not.
+func secretSpans(r *result.Report, rules map[string]*result.Rule) map[string][]source.Range {
+	out := map[string][]source.Range{}
+	for _, f := range r.Findings {
+		if isSecretRule(f.RuleID, rules) {
+			out[f.Range.File] = append(out[f.Range.File], f.Range)
+		}
+	}
+	return out
+}
+
+func (t *textWriter) findings(fs []result.Finding) {
+	sevWidth := len("CRITICAL")
+	for i := 0; i < len(fs); {
+		file := fs[i].Range.File
+		if i > 0 {
+			t.w.WriteString("\n")
+		}
+		var src *sourceFile
+		loaded := false
+		for ; i < len(fs) && fs[i].Range.File == file; i++ {
+			f := fs[i]
+			t.findingLine(f, sevWidth)
+			if !loaded {
+				src, loaded = loadSource(file, t.secrets[file]), true
+			}
+			if ex, ok := src.excerptOf(f.Range); ok {
+				t.excerpt(ex, f.Severity)
+			}
+		}
+	}
+}
+
+func (t *textWriter) findingLine(f result.Finding, sevWidth int) {
+	loc := t.location(f.Range)
+	sev := strings.ToUpper(f.Severity.String())
+	sev += strings.Repeat(" ", max(0, sevWidth-len(sev)))
+	line := fmt.Sprintf("%s  %s  %s  %s", t.p.paint(styleBold, loc), t.p.paint(severityStyle[f.Severity], sev),
+		t.p.paint(styleDim, f.RuleID), sanitize(f.Message))
+	if s := f.Suppression; s != nil {
+		note := "suppressed"
+		if s.Justification != "" {
+			note += ": " + sanitize(s.Justification)
+		}
+		line += "  " + t.p.paint(styleDim, "("+note+")")
+	}
+	if f.Baseline == "new" {
+		line += "  " + t.p.paint(styleDim, "(new)")
+	}
+	t.w.WriteString(strings.TrimRight(line, " ") + "\n")
+}
+
+// location is "path:line:col", dropping what is unknown.
+func (t *textWriter) location(r source.Range) string {
+	loc := sanitize(displayPath(r.File, t.opt))
+	if loc == "" {
+		loc = "-"
+	}
+	if r.Start.Line >= 1 {
+		loc += ":" + strconv.Itoa(r.Start.Line)
+		if r.Start.Col >= 1 {
+			loc += ":" + strconv.Itoa(r.Start.Col)
+		}
+	}
+	return loc
+}
+
+func (t *textWriter) excerpt(ex excerpt, sev result.Severity) {
+	num := strconv.Itoa(ex.line)
+	gutter := "    " + strings.Repeat(" ", len(num)) + " | "
+	t.w.WriteString(t.p.paint(styleDim, "    "+num+" | ") + ex.text + "\n")
+	t.w.WriteString(t.p.paint(styleDim, gutter) + t.p.paint(severityStyle[sev], ex.underline) + "\n")
+}
+
+func (t *textWriter) errors(errs []result.ToolError) {
+	if len(errs) == 0 {
+		return
+	}
+	t.w.WriteString("\n" + t.p.paint(severityStyle[result.High], "Errors:") + "\n")
+	for _, e := range errs {
+		t.w.WriteString("  " + t.p.paint(styleBold, t.location(e.Range)) + "  " + sanitize(e.Message) + "\n")
+	}
+}
+
+// summary ends the output with one line a reader (or a log grep) can rely
+// on: files scanned, findings by severity, suppressed findings and tool
+// errors.
+func (t *textWriter) summary(r *result.Report, fs []result.Finding) {
+	active := unsuppressed(fs)
+	c := countSeverities(active)
+	files := map[string]bool{}
+	for _, f := range active {
+		files[f.Range.File] = true
+	}
+	var parts []string
+	if len(active) == 0 {
+		parts = append(parts, "no findings")
+	} else {
+		var bySev []string
+		for _, s := range severitiesDesc {
+			if c[s] > 0 {
+				bySev = append(bySev, t.p.paint(severityStyle[s], fmt.Sprintf("%d %s", c[s], s)))
+			}
+		}
+		parts = append(parts, fmt.Sprintf("%s in %s (%s)", plural(len(active), "finding"), plural(len(files), "file"),
+			strings.Join(bySev, ", ")))
+	}
+	if n := suppressedCount(r); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d suppressed", n))
+	}
+	if n := len(r.Errors); n > 0 {
+		parts = append(parts, t.p.paint(severityStyle[result.High], plural(n, "tool error")))
+	}
+	if len(fs) > 0 || len(r.Errors) > 0 {
+		t.w.WriteString("\n")
+	}
+	t.w.WriteString(fmt.Sprintf("%s scanned: %s\n", plural(len(r.Files), "file"), strings.Join(parts, ", ")))
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}
+
+// sanitize keeps terminal control sequences that a file name, resource
+// name or parser message may carry from reaching the terminal, and keeps
+// every finding on one line.
+func sanitize(s string) string {
+	if !strings.ContainsFunc(s, isControl) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\r' || r == '\t':
+			return ' '
+		case isControl(r):
+			return '\uFFFD'
+		}
+		return r
+	}, s)
+}
+
+func isControl(r rune) bool { return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) }
