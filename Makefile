@@ -1,0 +1,57 @@
+# shipcheck — developer tasks. `make demo` scans the bundled examples,
+# `make test` runs every check CI runs.
+
+GO        ?= go
+BIN       := bin/shipcheck
+PKGS      := ./...
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+FUZZTIME  ?= 10s
+VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS   := -s -w -X main.version=$(VERSION)
+
+.PHONY: all build demo test lint unit fuzz bench clean
+
+all: build
+
+build:
+	$(GO) build -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/shipcheck
+
+# A real scan of examples/: findings are expected, so exit code 1 is fine.
+demo: build
+	@./$(BIN) scan examples; code=$$?; [ $$code -le 1 ] || exit $$code
+
+# Formatting, vet, staticcheck, Go and Rego unit tests, rule fixtures,
+# golden outputs and schema validation.
+test: lint unit
+
+lint:
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet $(PKGS)
+	$(GO) run $(STATICCHECK) $(PKGS)
+
+unit:
+	$(GO) test -count=1 $(PKGS)
+
+# Runs every fuzz target briefly; FUZZTIME=5m for a real campaign.
+fuzz:
+	@set -e; for target in $$(grep -rl --include='*_test.go' '^func Fuzz' . | xargs -n1 dirname | sort -u); do \
+	  for fn in $$(grep -h '^func Fuzz' $$target/*_test.go | sed 's/func \(Fuzz[A-Za-z0-9_]*\).*/\1/'); do \
+	    echo "fuzz $$target $$fn"; \
+	    $(GO) test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) $$target; \
+	  done; \
+	done
+
+# Throughput and allocations over a generated corpus, then end-to-end
+# timings of one-file scans with the real binary.
+bench: build
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./analyzer/scan/
+	@echo "one-file scan, whole process (10 runs each):"
+	@for f in examples/ecs/fargate-web.taskdef.json; do \
+	  start=$$(date +%s%N); \
+	  for i in 1 2 3 4 5 6 7 8 9 10; do ./$(BIN) scan --format json $$f >/dev/null || true; done; \
+	  end=$$(date +%s%N); echo "  $$f: $$(( (end - start) / 10000000 )) ms per scan"; \
+	done
+
+clean:
+	rm -rf bin
