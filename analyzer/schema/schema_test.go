@@ -98,7 +98,7 @@ func TestUnknownField(t *testing.T) {
 		},
 		{
 			name: "nested service field", kind: resource.ECSService,
-			spec: `{"serviceName":"s","deploymentConfiguration":{"deploymentCircuitBreaker":{"enabled":true}}}`,
+			spec:     `{"serviceName":"s","deploymentConfiguration":{"deploymentCircuitBreaker":{"enabled":true}}}`,
 			path:     "deploymentConfiguration/deploymentCircuitBreaker/enabled",
 			contains: []string{`in deploymentConfiguration.deploymentCircuitBreaker`, `did you mean "enable"?`},
 		},
