@@ -54,3 +54,54 @@ network_mode_defaulted if not is_string(object.get(spec, "networkMode", null))
 
 # linux holds unless the task runs on Windows.
 linux if not windows
+
+# present holds for a field that is written: a number, a non-blank string
+# (including an unknown "${var.x}"), a boolean, an object or an array.
+present(x) if is_number(x)
+
+present(x) if values.nonempty_string(x)
+
+present(x) if is_boolean(x)
+
+present(x) if is_object(x)
+
+present(x) if is_array(x)
+
+# memory_mib returns a memory size in MiB: a number, a numeric string
+# ("1024"), or a string with a unit as the API accepts it ("2 GB", "0.5GB",
+# "512 MiB"). Undefined for anything else, including unknown values.
+memory_mib(x) := values.number(x)
+
+memory_mib(x) := to_number(m[0][1]) * 1024 if {
+	is_string(x)
+	m := regex.find_all_string_submatch_n(`(?i)^\s*([0-9]*\.?[0-9]+)\s*gi?b\s*$`, x, 1)
+}
+
+memory_mib(x) := to_number(m[0][1]) if {
+	is_string(x)
+	m := regex.find_all_string_submatch_n(`(?i)^\s*([0-9]*\.?[0-9]+)\s*mi?b\s*$`, x, 1)
+}
+
+# cpu_units returns a CPU size in CPU units (1024 per vCPU): a number, a
+# numeric string ("512"), or vCPUs ("1 vCPU", "0.25 vcpu").
+cpu_units(x) := values.number(x)
+
+cpu_units(x) := to_number(m[0][1]) * 1024 if {
+	is_string(x)
+	m := regex.find_all_string_submatch_n(`(?i)^\s*([0-9]*\.?[0-9]+)\s*vcpus?\s*$`, x, 1)
+}
+
+# container_names is the set of container names written as literal strings.
+container_names contains c.name if {
+	some c in containers
+	is_string(object.get(c, "name", null))
+}
+
+# names_known holds when every container's name is a literal string, so a
+# name missing from container_names is really missing.
+names_known if {
+	every c in containers {
+		is_string(object.get(c, "name", null))
+		not values.unknown(c.name)
+	}
+}
