@@ -59,3 +59,11 @@ test_every_container_is_checked if {
 test_missing_or_malformed_image_is_ignored if {
 	count(deny) == 0 with input as {"kind": "aws.ecs.task-definition", "spec": {"containerDefinitions": [{"name": "a"}, {"name": "b", "image": 7}]}}
 }
+
+test_deploy_tool_placeholders_are_not_images if {
+	count(deny) == 0 with input as task(["<IMAGE1_NAME>", "IMAGE_PLACEHOLDER", "<IMAGE>"])
+}
+
+test_uppercase_registry_host_is_fine if {
+	count(deny) == 1 with input as task(["Registry.Example.com/team/app"])
+}
