@@ -9,7 +9,7 @@ FUZZTIME  ?= 10s
 VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS   := -s -w -X main.version=$(VERSION)
 
-.PHONY: all build demo test lint unit fuzz bench clean
+.PHONY: all build demo test lint unit fuzz bench readme clean
 
 all: build
 
@@ -52,6 +52,12 @@ bench: build
 	  for i in 1 2 3 4 5 6 7 8 9 10; do ./$(BIN) scan --format json $$f >/dev/null || true; done; \
 	  end=$$(date +%s%N); echo "  $$f: $$(( (end - start) / 10000000 )) ms per scan"; \
 	done
+
+# Regenerates the README's rule table from the rules' metadata.
+readme: build
+	@./$(BIN) rules --format markdown > .rules.md
+	@awk 'BEGIN{t=0} /<!-- rules:begin -->/{print; while((getline l < ".rules.md")>0) print l; t=1; next} /<!-- rules:end -->/{t=0} !t{print}' README.md > README.md.new
+	@mv README.md.new README.md; rm -f .rules.md
 
 clean:
 	rm -rf bin

@@ -193,3 +193,22 @@ func TestVersion(t *testing.T) {
 		}
 	}
 }
+
+// TestREADMERuleTable keeps the README's rule list equal to the rules'
+// metadata; run "make readme" after changing a rule.
+func TestREADMERuleTable(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, table, _ := shipcheck(t, "", "rules", "--format", "markdown")
+	begin, end := "<!-- rules:begin -->\n", "<!-- rules:end -->"
+	s := string(readme)
+	i, j := strings.Index(s, begin), strings.Index(s, end)
+	if i < 0 || j < i {
+		t.Fatal("README has no rules:begin/rules:end markers")
+	}
+	if got := s[i+len(begin) : j]; got != table {
+		t.Errorf("README rule table is stale; run 'make readme'")
+	}
+}

@@ -29,15 +29,17 @@ func newRulesCmd() *cobra.Command {
 			switch format {
 			case "text":
 				return listRules(c.OutOrStdout(), eng.Rules())
+			case "markdown":
+				return markdownRules(c.OutOrStdout(), eng.Rules())
 			case "json":
 				enc := json.NewEncoder(c.OutOrStdout())
 				enc.SetIndent("", "  ")
 				return enc.Encode(eng.Rules())
 			}
-			return usageError("unknown --format %q (want text or json)", format)
+			return usageError("unknown --format %q (want text, json or markdown)", format)
 		},
 	}
-	c.Flags().StringVarP(&format, "format", "f", "text", "text or json")
+	c.Flags().StringVarP(&format, "format", "f", "text", "text, json or markdown (the README's rule table)")
 	c.PersistentFlags().StringArrayVarP(&policies, "policy", "p", nil, "directory of custom Rego rules (repeatable)")
 	c.AddCommand(&cobra.Command{
 		Use:   "explain ID",
@@ -101,4 +103,18 @@ func indent(s string) string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// markdownRules writes the rule table the README embeds.
+func markdownRules(w io.Writer, rules []result.Rule) error {
+	fmt.Fprintln(w, "| ID | name | severity | applies to | title |")
+	fmt.Fprintln(w, "|---|---|---|---|---|")
+	for _, r := range rules {
+		sev := r.Severity.String()
+		if !r.Enabled {
+			sev += " (off by default)"
+		}
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s |\n", r.ID, r.Name, sev, strings.Join(r.Kinds, ", "), r.Title)
+	}
+	return nil
 }
