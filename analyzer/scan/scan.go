@@ -22,6 +22,7 @@ import (
 	"github.com/shipcheck/shipcheck/analyzer/engine"
 	"github.com/shipcheck/shipcheck/analyzer/resource"
 	"github.com/shipcheck/shipcheck/analyzer/result"
+	"github.com/shipcheck/shipcheck/analyzer/schema"
 	"github.com/shipcheck/shipcheck/analyzer/source"
 )
 
@@ -170,8 +171,20 @@ func run(ctx context.Context, u unit, opts Options) (o outcome) {
 	return o
 }
 
-// prepare runs the Go-side checks every resource gets before the rules.
-var prepare = func(r *resource.Resource) {}
+// prepare runs the Go-side checks every resource gets before the rules:
+// schema violations become SCH001/SCH002 diagnostics, and the offending
+// values are taken out of the spec so that rules treat them as absent.
+func prepare(r *resource.Resource) {
+	if !schema.Has(r.Kind) {
+		return
+	}
+	diags := schema.Validate(r)
+	if len(diags) == 0 {
+		return
+	}
+	schema.Sanitize(r, diags)
+	r.Diagnostics = append(r.Diagnostics, diags...)
+}
 
 func load(u unit, opts Options) ([]*resource.Resource, []error) {
 	if u.format == FormatTerraform && u.files[0].Path != StdinName {
