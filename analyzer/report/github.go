@@ -2,11 +2,12 @@ package report
 
 import (
 	"bufio"
+	"cmp"
 	"errors"
 	"fmt"
-	"html"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -130,19 +131,19 @@ func stepSummary(r *result.Report, findings []result.Finding, opt Options) strin
 	}
 	if len(active) > 0 {
 		b.WriteString("\n### Findings\n\n| Severity | Rule | Location | Message |\n|---|---|---|---|\n")
-		for i, f := range active {
+		for i, f := range bySeverity(active) {
 			if i == maxSummaryRows {
 				fmt.Fprintf(&b, "\n…and %d more; see the annotations or the SARIF report.\n", len(active)-i)
 				break
 			}
-			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", f.Severity, mdCell(f.RuleID),
-				mdCell(fmt.Sprintf("%s:%d", displayPath(f.Range.File, opt), f.Range.Start.Line)), mdCell(f.Message))
+			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", f.Severity, mdCode(f.RuleID),
+				mdCode(fmt.Sprintf("%s:%d", displayPath(f.Range.File, opt), f.Range.Start.Line)), mdCell(f.Message))
 		}
 	}
 	if errs := sortedErrors(r.Errors, opt); len(errs) > 0 {
 		b.WriteString("\n### Tool errors\n\n")
 		for _, e := range errs {
-			fmt.Fprintf(&b, "- %s: %s\n", mdCell(fmt.Sprintf("%s:%d", displayPath(e.Range.File, opt), e.Range.Start.Line)), mdCell(e.Message))
+			fmt.Fprintf(&b, "- %s %s\n", mdCode(fmt.Sprintf("%s:%d", displayPath(e.Range.File, opt), e.Range.Start.Line)), mdCell(e.Message))
 		}
 	}
 	b.WriteString("\n")
@@ -150,9 +151,23 @@ func stepSummary(r *result.Report, findings []result.Finding, opt Options) strin
 }
 
 // mdCell makes text safe inside a Markdown table cell: no HTML, no pipe
-// ending the cell, no line break ending the row.
+// ending the cell, no line break ending the row, no emphasis from the
+// stars of a masked value.
 func mdCell(s string) string {
-	s = html.EscapeString(s)
-	s = strings.NewReplacer("|", `\|`, "\r\n", " ", "\n", " ", "\r", " ", "`", "&#96;", "*", `\*`, "_", `\_`).Replace(s)
-	return s
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", "|", `\|`, "\r\n", " ", "\n", " ", "\r", " ",
+		"`", "\\`", "*", `\*`, "\\", `\\`).Replace(s)
+}
+
+// mdCode renders s as a code span inside a table cell.
+func mdCode(s string) string {
+	s = strings.NewReplacer("`", "'", "|", `\|`, "\r", " ", "\n", " ").Replace(s)
+	return "`" + s + "`"
+}
+
+// bySeverity orders findings from the most severe, keeping the file order
+// within a severity, so a cut table shows what matters most.
+func bySeverity(fs []result.Finding) []result.Finding {
+	out := slices.Clone(fs)
+	slices.SortStableFunc(out, func(a, b result.Finding) int { return cmp.Compare(b.Severity, a.Severity) })
+	return out
 }

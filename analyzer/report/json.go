@@ -10,7 +10,7 @@ import (
 
 // JSONVersion is the version of the JSON document JSON writes. It changes
 // only when a field is removed or changes meaning; new fields may appear
-// in any version. The schema is documented in json.md.
+// in any version. The schema is documented in json.md beside this file.
 const JSONVersion = 1
 
 type (

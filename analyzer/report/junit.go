@@ -150,7 +150,7 @@ func ruleCase(group []result.Finding, rule *result.Rule, suite string, opt Optio
 	if len(active) > 1 {
 		msg = fmt.Sprintf("%s of %s", plural(len(active), "finding"), group[0].RuleID)
 	}
-	c.Failure = &junitProblem{Message: msg, Type: worst.String(), Text: text.String()}
+	c.Failure = &junitProblem{Message: msg, Type: worst.String(), Text: strings.TrimSuffix(text.String(), "\n")}
 	return c
 }
 
@@ -160,7 +160,7 @@ func findingLocation(f result.Finding, opt Options) string {
 }
 
 func errorLine(e result.ToolError, opt Options) string {
-	return fmt.Sprintf("%s:%d: %s\n", displayPath(e.Range.File, opt), e.Range.Start.Line, e.Message)
+	return fmt.Sprintf("%s:%d: %s", displayPath(e.Range.File, opt), e.Range.Start.Line, e.Message)
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -76,22 +76,36 @@ func secretSpans(r *result.Report, rules map[string]*result.Rule) map[string][]s
 
 func (t *textWriter) findings(fs []result.Finding) {
 	sevWidth := len("CRITICAL")
-	for i := 0; i < len(fs); {
-		file := fs[i].Range.File
-		if i > 0 {
+	for start := 0; start < len(fs); {
+		end := start + 1
+		for end < len(fs) && fs[end].Range.File == fs[start].Range.File {
+			end++
+		}
+		if start > 0 {
 			t.w.WriteString("\n")
 		}
-		var src *sourceFile
-		loaded := false
-		for ; i < len(fs) && fs[i].Range.File == file; i++ {
-			f := fs[i]
-			t.findingLine(f, sevWidth)
-			if !loaded {
-				src, loaded = loadSource(file, t.secrets[file]), true
-			}
-			if ex, ok := src.excerptOf(f.Range); ok {
-				t.excerpt(ex, f.Severity)
-			}
+		t.fileFindings(fs[start:end], sevWidth)
+		start = end
+	}
+}
+
+// fileFindings writes the findings of one file, reading it for excerpts
+// only once and only when there is something to show.
+func (t *textWriter) fileFindings(fs []result.Finding, sevWidth int) {
+	file := fs[0].Range.File
+	var src *sourceFile
+	loaded := false
+	numWidth := 1
+	for _, f := range fs {
+		numWidth = max(numWidth, len(strconv.Itoa(f.Range.Start.Line)))
+	}
+	for _, f := range fs {
+		t.findingLine(f, sevWidth)
+		if !loaded {
+			src, loaded = loadSource(file, t.secrets[file]), true
+		}
+		if ex, ok := src.excerptOf(f.Range); ok {
+			t.excerpt(ex, f.Severity, numWidth)
 		}
 	}
 }
@@ -130,11 +144,12 @@ func (t *textWriter) location(r source.Range) string {
 	return loc
 }
 
-func (t *textWriter) excerpt(ex excerpt, sev result.Severity) {
-	num := strconv.Itoa(ex.line)
-	gutter := "    " + strings.Repeat(" ", len(num)) + " | "
+func (t *textWriter) excerpt(ex excerpt, sev result.Severity, numWidth int) {
+	num := fmt.Sprintf("%*d", numWidth, ex.line)
 	t.w.WriteString(t.p.paint(styleDim, "    "+num+" | ") + ex.text + "\n")
-	t.w.WriteString(t.p.paint(styleDim, gutter) + t.p.paint(severityStyle[sev], ex.underline) + "\n")
+	carets := strings.TrimLeft(ex.underline, " ")
+	indent := ex.underline[:len(ex.underline)-len(carets)]
+	t.w.WriteString(t.p.paint(styleDim, "    "+strings.Repeat(" ", numWidth)+" | ") + indent + t.p.paint(severityStyle[sev], carets) + "\n")
 }
 
 func (t *textWriter) errors(errs []result.ToolError) {
