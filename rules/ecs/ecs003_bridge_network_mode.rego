@@ -10,7 +10,8 @@
 #   type instance. Omitting networkMode does not avoid this: on Linux EC2 it
 #   defaults to bridge. awsvpc gives each task its own ENI, security groups
 #   and VPC flow logs, and is what Fargate requires. Windows tasks (whose
-#   default is NAT) and ECS Anywhere (EXTERNAL) tasks are not checked.
+#   default is NAT), ECS Anywhere (EXTERNAL) tasks and the default on ECS
+#   Managed Instances (which do not offer bridge) are not checked.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#network_mode
 #   - ref: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/networking-networkmode-bridge.html
@@ -47,5 +48,13 @@ deny contains {"msg": msg, "path": []} if {
 	not ecs.external
 	ecs.network_mode_defaulted
 	ecs.network_mode == "bridge"
+	ec2
 	msg := "the task definition sets no networkMode, so on EC2 it defaults to bridge: containers share the instance's Docker bridge and cannot have their own security groups; set networkMode to awsvpc"
 }
+
+# ec2 holds when the task may run on EC2 container instances, the only
+# launch type whose default is bridge: ECS Managed Instances support only
+# awsvpc, host and none.
+ec2 if count(ecs.compatibilities) == 0
+
+ec2 if "EC2" in ecs.compatibilities

@@ -55,3 +55,11 @@ test_wrong_type_is_treated_as_unset if {
 	some d in ds
 	contains(d.msg, "defaults to bridge")
 }
+
+test_unset_on_managed_instances_is_not_bridge if {
+	count(deny) == 0 with input as task({"requiresCompatibilities": ["MANAGED_INSTANCES"]})
+}
+
+test_unset_with_ec2_among_others_defaults_to_bridge if {
+	count(deny) == 1 with input as task({"requiresCompatibilities": ["MANAGED_INSTANCES", "ec2"]})
+}
