@@ -3,8 +3,10 @@ package report
 import (
 	"bytes"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shipcheck/shipcheck/analyzer/result"
 	"github.com/shipcheck/shipcheck/analyzer/source"
@@ -19,7 +21,9 @@ import (
 // whole task definition on line 1), which is why masking works on the file,
 // not on the finding being shown. Masking keeps the excerpt useful (the
 // reader still sees which key holds the secret) where leaving the excerpt
-// out would hide the context of every finding on such a line.
+// out would hide the context of every finding on such a line. A shown line
+// is also scrubbed of credential-shaped text (see scrub) for secrets no rule
+// reported.
 
 // secretRules report credentials at the span of the offending value.
 var secretRules = map[string]bool{"ECS002": true, "K8S003": true, "DKR002": true}
@@ -50,7 +54,8 @@ const maxExcerptWidth = 120
 
 // sourceFile is a file's lines with every secret span masked.
 type sourceFile struct {
-	lines [][]rune
+	lines    [][]rune
+	scrubbed map[int]bool // lines already passed through scrub
 }
 
 // loadSource reads file for excerpts, or returns nil when it cannot be
@@ -131,6 +136,13 @@ func (sf *sourceFile) excerptOf(r source.Range) (excerpt, bool) {
 		return excerpt{}, false
 	}
 	line := sf.lines[r.Start.Line-1]
+	if !sf.scrubbed[r.Start.Line] {
+		scrub(line)
+		if sf.scrubbed == nil {
+			sf.scrubbed = map[int]bool{}
+		}
+		sf.scrubbed[r.Start.Line] = true
+	}
 	from, to := spanOnLine(line, r)
 	start, end := window(len(line), from, to)
 	var text, under strings.Builder
@@ -202,4 +214,52 @@ func displayRune(r rune) string {
 		return "\uFFFD"
 	}
 	return string(r)
+}
+
+// Lines no secret rule looked at — a file that failed to parse (its ERR001
+// excerpt), a rule disabled by configuration — may still hold credentials.
+// As a second line of defence, excerpts also star anything shaped like a
+// credential or assigned to a secret-looking name. Over-masking only costs
+// a few characters of context.
+var credentialShapes = []*regexp.Regexp{
+	regexp.MustCompile(`-----BEGIN[A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----.*`),
+	regexp.MustCompile(`(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}`),
+	regexp.MustCompile(`(?:gh[pousr]_|github_pat_|glpat-|xox[abposr]-|[sr]k_live_|npm_)[A-Za-z0-9_-]{10,}`),
+	regexp.MustCompile(`AIza[0-9A-Za-z_-]{35}`),
+	regexp.MustCompile(`SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}`),
+	regexp.MustCompile(`eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}`),
+}
+
+// secretAssignments capture (group 1) the value given to a secret-looking
+// name: NAME=value, name: value, "name": "value", and the name/value pair
+// of an environment entry written on one line.
+var secretAssignments = []*regexp.Regexp{
+	regexp.MustCompile(`://[^/\s:@"']+:([^@\s/"']+)@`),
+	regexp.MustCompile(`(?i)[a-z0-9_.-]*(?:password|passwd|pwd|secret|token|api_?key|access_?key|private_?key|credentials?)[a-z0-9_.-]*["']?\s*[:=]\s*["']?([^"'\s,;{}\[\]]{4,})`),
+	regexp.MustCompile(`(?i)"?name"?\s*[:=]\s*"?[^",}]*(?:password|passwd|pwd|secret|token|key|credential)[^",}]*"?\s*,\s*"?value"?\s*[:=]\s*"?([^",}]+)`),
+}
+
+// scrub stars credential-shaped text in line, in place.
+func scrub(line []rune) {
+	s := string(line)
+	var spans [][2]int // byte offsets
+	for _, re := range credentialShapes {
+		for _, m := range re.FindAllStringIndex(s, -1) {
+			spans = append(spans, [2]int{m[0], m[1]})
+		}
+	}
+	for _, re := range secretAssignments {
+		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
+			if m[2] >= 0 {
+				spans = append(spans, [2]int{m[2], m[3]})
+			}
+		}
+	}
+	for _, sp := range spans {
+		from := utf8.RuneCountInString(s[:sp[0]])
+		to := from + utf8.RuneCountInString(s[sp[0]:sp[1]])
+		for i := from; i < to && i < len(line); i++ {
+			line[i] = '*'
+		}
+	}
 }

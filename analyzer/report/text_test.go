@@ -197,3 +197,32 @@ func FuzzExcerpt(f *testing.F) {
 		}
 	})
 }
+
+// A file that failed to parse was never seen by a secret rule; its ERR001
+// excerpt must still not print credentials.
+func TestTextScrubsUnflaggedCredentials(t *testing.T) {
+	lines := []string{
+		`{"environment": [{"name": "AWS_ACCESS_KEY_ID", "value": "AKIAIOSFODNN7EXAMPLE"},`,
+		`  {"name": "DB_PASSWORD", "value": "hunter2hunter2"},`,
+		`DATABASE_URL=postgres://app:s3cretpass@db:5432/app`,
+		`api_key: sk_live_abcdefghijklmnop1234`,
+		`    - {name: SLACK_TOKEN, value: xoxb-1234567890-abcdefghij}`,
+		`-----BEGIN RSA PRIVATE KEY-----`,
+	}
+	file := writeTemp(t, "broken.json", strings.Join(lines, "\n")+"\n")
+	r := &result.Report{}
+	for i := range lines {
+		r.Findings = append(r.Findings, result.Finding{RuleID: "ERR001", Severity: result.High, Message: "parse error", Range: at(file, i+1, 1, 0, 0)})
+	}
+	out := textOf(t, r, Options{})
+	for _, s := range []string{"AKIAIOSFODNN7EXAMPLE", "hunter2", "s3cretpass", "abcdefghijklmnop1234", "abcdefghij", "RSA PRIVATE"} {
+		if strings.Contains(out, s) {
+			t.Errorf("excerpt shows %q:\n%s", s, out)
+		}
+	}
+	for _, s := range []string{`"name": "DB_PASSWORD"`, "postgres://app:", "api_key: "} {
+		if !strings.Contains(out, s) {
+			t.Errorf("excerpt lost the context %q:\n%s", s, out)
+		}
+	}
+}
