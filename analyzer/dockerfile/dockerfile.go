@@ -1,0 +1,112 @@
+// Package dockerfile reads Dockerfiles (and Containerfiles) into the
+// canonical "dockerfile" resource: build stages with their base image,
+// parent stage and inherited settings, and every instruction with its
+// flags, arguments, source lines and, for RUN, the parsed shell commands.
+//
+// Parsing is BuildKit's own parser, so line continuations, the escape
+// directive, heredocs and JSON versus shell form behave as in docker build.
+// ARG and ENV values are expanded with BuildKit's word lexer and scoping.
+package dockerfile
+
+import (
+	"bytes"
+	"errors"
+	"path/filepath"
+	"strings"
+
+	"github.com/moby/buildkit/frontend/dockerfile/parser"
+
+	"github.com/shipcheck/shipcheck/analyzer/resource"
+	"github.com/shipcheck/shipcheck/analyzer/source"
+)
+
+// Format is the input format name of Dockerfiles.
+const Format = "dockerfile"
+
+// IsDockerfileName reports whether a file's base name marks it as a
+// Dockerfile: Dockerfile, Containerfile, *.Dockerfile, *.dockerfile,
+// *.Containerfile, Dockerfile.* and Containerfile.* (any case), except
+// Dockerfile.dockerignore files.
+func IsDockerfileName(name string) bool {
+	lower := strings.ToLower(filepath.Base(name))
+	switch {
+	case lower == "dockerfile" || lower == "containerfile":
+		return true
+	case strings.HasSuffix(lower, ".dockerignore"):
+		return false
+	case strings.HasSuffix(lower, ".dockerfile") || strings.HasSuffix(lower, ".containerfile"):
+		return true
+	case strings.HasPrefix(lower, "dockerfile.") || strings.HasPrefix(lower, "containerfile."):
+		return true
+	}
+	return false
+}
+
+// Options tune how a Dockerfile is read.
+type Options struct {
+	// Target names the stage that is built, as docker build --target; empty
+	// means the last stage.
+	Target string
+}
+
+// Load reads one Dockerfile into one resource. A file that BuildKit cannot
+// parse yields a *source.Error at the offending line.
+func Load(file string, data []byte) ([]*resource.Resource, []error) {
+	return LoadWithOptions(file, data, Options{})
+}
+
+// LoadWithOptions is Load with options.
+func LoadWithOptions(file string, data []byte, opts Options) ([]*resource.Resource, []error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	res, err := parser.Parse(bytes.NewReader(data))
+	if err != nil {
+		if isEmpty(data) {
+			return nil, nil // nothing to lint: an empty or comment-only file
+		}
+		return nil, []error{parseError(file, err)}
+	}
+	m, errs := build(file, data, res, opts)
+	if m == nil {
+		return nil, errs
+	}
+	spec, ix := m.spec(file)
+	return []*resource.Resource{{
+		Kind:   resource.Dockerfile,
+		Name:   filepath.Base(file),
+		File:   file,
+		Format: Format,
+		Spec:   spec,
+		Index:  ix,
+	}}, errs
+}
+
+func isEmpty(data []byte) bool {
+	for _, l := range bytes.Split(data, []byte("\n")) {
+		if t := bytes.TrimSpace(l); len(t) > 0 && t[0] != '#' {
+			return false
+		}
+	}
+	return true
+}
+
+// parseError turns a BuildKit parse error into a *source.Error at its line.
+func parseError(file string, err error) *source.Error {
+	line := 1
+	var le *parser.LocationError
+	if errors.As(err, &le) && len(le.Locations) > 0 && len(le.Locations[0]) > 0 {
+		line = max(1, le.Locations[0][0].Start.Line)
+	}
+	msg := err.Error()
+	if le != nil && le.Unwrap() != nil {
+		msg = le.Unwrap().Error()
+	}
+	return source.Errorf(lineRange(file, line), "invalid Dockerfile: %s", msg)
+}
+
+func lineRange(file string, line int) source.Range {
+	return source.Range{File: file, Start: source.Pos{Line: line, Col: 1}, End: source.Pos{Line: line + 1, Col: 1}}
+}
+
+func errorAt(file string, line int, format string, args ...any) *source.Error {
+	return source.Errorf(lineRange(file, line), format, args...)
+}

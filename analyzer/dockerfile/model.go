@@ -1,0 +1,440 @@
+package dockerfile
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/moby/buildkit/frontend/dockerfile/parser"
+	"github.com/moby/buildkit/frontend/dockerfile/shell"
+
+	"github.com/shipcheck/shipcheck/analyzer/source"
+)
+
+// instruction is one parsed instruction with its source positions.
+type instruction struct {
+	Cmd      string // lower case: "run", "from", ...
+	Start    int    // first line
+	End      int    // last line, heredoc bodies included
+	Original string // the instruction as BuildKit joined it
+	Flags    []flag
+	Args     []string
+	JSON     bool
+	Heredocs []heredoc
+	text     *joined
+
+	// Filled in by the stage walk, per command.
+	Env    []keyValue // ENV
+	ARG    []argDecl  // ARG
+	User   string     // USER, expanded
+	None   bool       // HEALTHCHECK NONE
+	Shell  []string   // SHELL
+	Run    *runInfo   // RUN
+	From   *copyFrom  // COPY --from
+	Stage  int
+	Index  int
+	argPos []source.Pos // where each of Args is written, when found
+}
+
+type flag struct{ Name, Value string }
+
+type heredoc struct {
+	Name    string
+	Content string
+	Line    int // first line of the body
+}
+
+type keyValue struct {
+	Name, Value, Raw string
+	Pos              source.Pos
+	Inherited        bool
+	Stage, Index     int // where it was set
+}
+
+type argDecl struct {
+	Name       string
+	HasDefault bool
+	Default    string // as written, quotes removed
+	Value      string // resolved value
+	Known      bool   // Value is known: a default here or in the global scope
+	Pos        source.Pos
+}
+
+type runInfo struct {
+	Shell    []string
+	POSIX    bool
+	Script   string
+	Pipefail bool
+	Mounts   []map[string]string
+	*script
+}
+
+// setting is a value a stage has or inherits: USER, HEALTHCHECK.
+type setting struct {
+	Value     string
+	Raw       string
+	None      bool
+	Stage     int
+	Index     int
+	Line      int
+	Inherited bool
+}
+
+type stage struct {
+	Index        int
+	Name         string
+	Image        string // base image, ARGs expanded
+	RawImage     string
+	Platform     string
+	Parent       int // index of the stage it is built on, -1 for an image
+	Scratch      bool
+	Instructions []*instruction
+	Args         []argDecl
+	Env          []keyValue
+	User         *setting
+	Healthcheck  *setting
+	Shell        []string
+}
+
+// model is a whole Dockerfile.
+type model struct {
+	Escape  rune
+	Global  []*instruction
+	Globals []argDecl
+	Stages  []*stage
+	Final   int
+}
+
+var defaultShell = []string{"/bin/sh", "-c"}
+
+// build turns BuildKit's AST into the model, resolving ARG scoping and
+// stage inheritance. Errors are problems docker build would also stop at.
+func build(file string, data []byte, res *parser.Result, opts Options) (*model, []error) {
+	phys := newPhysical(data)
+	cont := continuation(res.EscapeToken)
+	m := &model{Escape: res.EscapeToken, Final: -1}
+	lex := shell.NewLex(res.EscapeToken)
+	lex.SkipUnsetEnv = true
+	b := &builder{m: m, lex: lex, file: file}
+	for _, n := range res.AST.Children {
+		ins := newInstruction(n, phys, cont)
+		b.add(ins)
+	}
+	if len(m.Stages) == 0 {
+		line := 1
+		if len(m.Global) > 0 {
+			line = m.Global[0].Start
+		}
+		return nil, []error{errorAt(file, line, "invalid Dockerfile: no FROM instruction")}
+	}
+	resolveCopyFrom(m)
+	m.Final = len(m.Stages) - 1
+	if opts.Target != "" {
+		for i, s := range m.Stages {
+			if s.Name == strings.ToLower(opts.Target) {
+				m.Final = i
+			}
+		}
+	}
+	return m, b.errs
+}
+
+func newInstruction(n *parser.Node, phys *physical, cont *regexp.Regexp) *instruction {
+	ins := &instruction{
+		Cmd:      strings.ToLower(n.Value),
+		Start:    n.StartLine,
+		End:      n.EndLine,
+		Original: n.Original,
+		JSON:     n.Attributes["json"],
+	}
+	ins.text = phys.join(n.StartLine, cont, n.Original)
+	for _, f := range n.Flags {
+		name, value, _ := strings.Cut(strings.TrimPrefix(f, "--"), "=")
+		ins.Flags = append(ins.Flags, flag{Name: strings.ToLower(name), Value: value})
+	}
+	for c := n.Next; c != nil; c = c.Next {
+		ins.Args = append(ins.Args, c.Value)
+	}
+	if ins.Cmd == "onbuild" && n.Next != nil && len(n.Next.Children) > 0 {
+		ins.Args = []string{n.Next.Children[0].Original}
+	}
+	ins.heredocs(n)
+	ins.locateArgs()
+	return ins
+}
+
+// heredocs records heredoc bodies with the line each starts on: bodies
+// follow the instruction's last joined line, each closed by its
+// terminator line.
+func (ins *instruction) heredocs(n *parser.Node) {
+	if len(n.Heredocs) == 0 {
+		return
+	}
+	line := ins.text.at(len(ins.text.text)).Line + 1
+	for _, h := range n.Heredocs {
+		ins.Heredocs = append(ins.Heredocs, heredoc{Name: h.Name, Content: h.Content, Line: line})
+		line += strings.Count(h.Content, "\n") + 1
+	}
+}
+
+// locateArgs finds where each argument is written, searching the joined
+// text left to right.
+func (ins *instruction) locateArgs() {
+	cursor := min(len(ins.Cmd), len(ins.text.text))
+	ins.argPos = make([]source.Pos, len(ins.Args))
+	for i, a := range ins.Args {
+		if a == "" || (i%3 == 2 && (ins.Cmd == "env" || ins.Cmd == "label")) {
+			continue // the "=" separators of ENV and LABEL pairs
+		}
+		k := strings.Index(ins.text.text[cursor:], a)
+		if k < 0 {
+			continue
+		}
+		ins.argPos[i] = ins.text.at(cursor + k)
+		cursor += k + len(a)
+	}
+}
+
+// argAt returns where argument i is written, else the instruction start.
+func (ins *instruction) argAt(i int) source.Pos {
+	if i < len(ins.argPos) && ins.argPos[i].Line > 0 {
+		return ins.argPos[i]
+	}
+	return source.Pos{Line: ins.Start, Col: 1}
+}
+
+func (ins *instruction) flag(name string) (string, bool) {
+	v, ok := "", false
+	for _, f := range ins.Flags {
+		if f.Name == name {
+			v, ok = f.Value, true
+		}
+	}
+	return v, ok
+}
+
+// builder walks the instructions in order, keeping ARG and ENV scopes.
+type builder struct {
+	m    *model
+	lex  *shell.Lex
+	file string
+	errs []error
+	cur  *stage
+}
+
+func (b *builder) add(ins *instruction) {
+	if ins.Cmd == "from" {
+		b.from(ins)
+		return
+	}
+	if b.cur == nil {
+		ins.Stage, ins.Index = -1, len(b.m.Global)
+		b.m.Global = append(b.m.Global, ins)
+		if ins.Cmd == "arg" {
+			b.globalArg(ins)
+		} else {
+			b.errs = append(b.errs, errorAt(b.file, ins.Start, "invalid Dockerfile: %s before the first FROM: only ARG may come before FROM", strings.ToUpper(ins.Cmd)))
+		}
+		return
+	}
+	s := b.cur
+	ins.Stage, ins.Index = s.Index, len(s.Instructions)
+	s.Instructions = append(s.Instructions, ins)
+	switch ins.Cmd {
+	case "arg":
+		b.stageArg(ins)
+	case "env":
+		b.env(ins)
+	case "user":
+		b.user(ins)
+	case "healthcheck":
+		b.healthcheck(ins)
+	case "shell":
+		if ins.JSON && len(ins.Args) > 0 {
+			s.Shell = ins.Args
+		}
+	case "run":
+		b.run(ins)
+	}
+}
+
+// globalEnv is what FROM lines and global ARG defaults are expanded with.
+func (b *builder) globalEnv() envMap {
+	e := envMap{}
+	for _, a := range b.m.Globals {
+		if a.Known {
+			e.set(a.Name, a.Value)
+		}
+	}
+	return e
+}
+
+// stageEnv is what instructions of the current stage are expanded with:
+// the stage's ARGs, overridden by ENV.
+func (b *builder) stageEnv() envMap {
+	e := envMap{}
+	for _, a := range b.cur.Args {
+		if a.Known {
+			e.set(a.Name, a.Value)
+		}
+	}
+	for _, kv := range b.cur.Env {
+		e.set(kv.Name, kv.Value)
+	}
+	return e
+}
+
+func (b *builder) expand(word string, env envMap) string {
+	out, _, err := b.lex.ProcessWord(word, env)
+	if err != nil {
+		return word
+	}
+	return out
+}
+
+// unquote removes quotes and escapes but keeps every variable reference.
+func (b *builder) unquote(word string) string { return b.expand(word, envMap{}) }
+
+func (b *builder) parseArgs(ins *instruction, env envMap) []argDecl {
+	var out []argDecl
+	for i, w := range ins.Args {
+		name, raw, has := strings.Cut(w, "=")
+		d := argDecl{Name: name, HasDefault: has, Pos: ins.argAt(i)}
+		if has {
+			d.Default = b.unquote(raw)
+			d.Value = b.expand(raw, env)
+			d.Known = true
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+func (b *builder) globalArg(ins *instruction) {
+	for _, d := range b.parseArgs(ins, b.globalEnv()) {
+		if !d.HasDefault {
+			if prev, ok := lookupArg(b.m.Globals, d.Name); ok && prev.Known {
+				d.Value, d.Known = prev.Value, true
+			}
+		}
+		ins.ARG = append(ins.ARG, d)
+		b.m.Globals = append(b.m.Globals, d)
+	}
+}
+
+func lookupArg(list []argDecl, name string) (argDecl, bool) {
+	for i := len(list) - 1; i >= 0; i-- {
+		if list[i].Name == name {
+			return list[i], true
+		}
+	}
+	return argDecl{}, false
+}
+
+func (b *builder) stageArg(ins *instruction) {
+	for _, d := range b.parseArgs(ins, b.stageEnv()) {
+		if !d.HasDefault {
+			if g, ok := lookupArg(b.m.Globals, d.Name); ok && g.Known {
+				d.Value, d.Known = g.Value, true
+			}
+		}
+		ins.ARG = append(ins.ARG, d)
+		b.cur.Args = append(b.cur.Args, d)
+	}
+}
+
+func (b *builder) from(ins *instruction) {
+	s := &stage{Index: len(b.m.Stages), Parent: -1, Instructions: []*instruction{ins}, Shell: defaultShell}
+	ins.Stage, ins.Index = s.Index, 0
+	if len(ins.Args) > 0 {
+		s.RawImage = ins.Args[0]
+		s.Image = b.expand(ins.Args[0], b.globalEnv())
+	}
+	if len(ins.Args) >= 3 && strings.EqualFold(ins.Args[1], "as") {
+		s.Name = strings.ToLower(ins.Args[2])
+	}
+	s.Platform, _ = ins.flag("platform")
+	s.Scratch = strings.EqualFold(s.Image, "scratch")
+	for i, prev := range b.m.Stages {
+		if prev.Name != "" && prev.Name == strings.ToLower(s.Image) {
+			s.Parent = i
+		}
+	}
+	if s.Parent >= 0 {
+		p := b.m.Stages[s.Parent]
+		s.Env = inheritEnv(p.Env)
+		s.User = inherit(p.User)
+		s.Healthcheck = inherit(p.Healthcheck)
+		s.Shell = p.Shell
+	}
+	b.m.Stages = append(b.m.Stages, s)
+	b.cur = s
+}
+
+func inherit(s *setting) *setting {
+	if s == nil {
+		return nil
+	}
+	c := *s
+	c.Inherited = true
+	return &c
+}
+
+func inheritEnv(env []keyValue) []keyValue {
+	out := make([]keyValue, len(env))
+	for i, kv := range env {
+		kv.Inherited = true
+		out[i] = kv
+	}
+	return out
+}
+
+func (b *builder) env(ins *instruction) {
+	env := b.stageEnv()
+	for i := 0; i+1 < len(ins.Args); i += 3 {
+		name, raw := ins.Args[i], ins.Args[i+1]
+		kv := keyValue{Name: name, Raw: b.unquote(raw), Value: b.expand(raw, env), Pos: ins.argAt(i), Stage: ins.Stage, Index: ins.Index}
+		ins.Env = append(ins.Env, kv)
+	}
+	for _, kv := range ins.Env {
+		b.cur.Env = setEnv(b.cur.Env, kv)
+	}
+}
+
+// setEnv replaces or appends name in env, keeping first-set order.
+func setEnv(env []keyValue, kv keyValue) []keyValue {
+	for i := range env {
+		if env[i].Name == kv.Name {
+			env[i] = kv
+			return env
+		}
+	}
+	return append(env, kv)
+}
+
+func (b *builder) user(ins *instruction) {
+	if len(ins.Args) == 0 {
+		return
+	}
+	ins.User = b.expand(ins.Args[0], b.stageEnv())
+	b.cur.User = &setting{Value: ins.User, Raw: ins.Args[0], Stage: ins.Stage, Index: ins.Index, Line: ins.Start}
+}
+
+func (b *builder) healthcheck(ins *instruction) {
+	ins.None = len(ins.Args) > 0 && strings.EqualFold(ins.Args[0], "none")
+	b.cur.Healthcheck = &setting{Value: strings.Join(ins.Args, " "), None: ins.None, Stage: ins.Stage, Index: ins.Index, Line: ins.Start}
+}
+
+// envMap implements BuildKit's shell.EnvGetter.
+type envMap map[string]string
+
+func (e envMap) set(k, v string)                   { e[k] = v }
+func (e envMap) Get(k string) (string, bool)       { v, ok := e[k]; return v, ok }
+func (e envMap) Keys() []string {
+	keys := make([]string, 0, len(e))
+	for k := range e {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
