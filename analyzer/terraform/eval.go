@@ -1,0 +1,239 @@
+package terraform
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	hcljson "github.com/hashicorp/hcl/v2/json"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/shipcheck/shipcheck/analyzer/source"
+)
+
+// unknownRoots are the reference roots whose values only exist after
+// apply (or per instance); references to them stay unknown.
+var unknownRoots = []string{"count", "each", "self", "data", "module"}
+
+// evalContext builds the evaluation context of m: input variables (the
+// given inputs, else defaults, else unknown), locals, path.* and
+// terraform.workspace. Resource attributes are unknown.
+func (m *module) evalContext(inputs map[string]cty.Value) *hcl.EvalContext {
+	ctx := &hcl.EvalContext{Variables: map[string]cty.Value{}, Functions: functions(m.dir)}
+	for _, r := range unknownRoots {
+		ctx.Variables[r] = cty.DynamicVal
+	}
+	for _, r := range m.resources {
+		ctx.Variables[r.typ] = cty.DynamicVal
+	}
+	ctx.Variables["path"] = cty.ObjectVal(map[string]cty.Value{
+		"module": cty.StringVal(m.dir), "root": cty.StringVal(m.dir), "cwd": cty.StringVal("."),
+	})
+	ctx.Variables["terraform"] = cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")})
+
+	vars := map[string]cty.Value{}
+	for name, v := range m.vars {
+		switch in, ok := inputs[name]; {
+		case ok:
+			vars[name] = in
+		case v.native != nil:
+			vars[name] = evalOr(v.native, ctx)
+		case v.json != nil:
+			vars[name] = jsonValue(v.json, ctx, m.files)
+		default:
+			vars[name] = cty.DynamicVal
+		}
+	}
+	ctx.Variables["var"] = cty.ObjectVal(vars)
+	m.evalLocals(ctx)
+	return ctx
+}
+
+// evalLocals evaluates locals to a fixed point: each pass sees the values
+// of the previous one, so n passes resolve chains n deep in any order.
+func (m *module) evalLocals(ctx *hcl.EvalContext) {
+	vals := map[string]cty.Value{}
+	names := make([]string, 0, len(m.locals))
+	for n := range m.locals {
+		vals[n] = cty.DynamicVal
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for pass := 0; pass <= len(names); pass++ {
+		ctx.Variables["local"] = cty.ObjectVal(vals)
+		changed := false
+		next := make(map[string]cty.Value, len(vals))
+		for _, n := range names {
+			l := m.locals[n]
+			var v cty.Value
+			if l.native != nil {
+				v = evalOr(l.native, ctx)
+			} else {
+				v = jsonValue(l.json, ctx, m.files)
+			}
+			if !v.RawEquals(vals[n]) {
+				changed = true
+			}
+			next[n] = v
+		}
+		vals = next
+		if !changed {
+			break
+		}
+	}
+	ctx.Variables["local"] = cty.ObjectVal(vals)
+}
+
+// evalOr evaluates expr, or returns an unknown value when it fails.
+func evalOr(expr hcl.Expression, ctx *hcl.EvalContext) cty.Value {
+	v, diags := expr.Value(ctx)
+	if diags.HasErrors() || v == cty.NilVal {
+		return cty.DynamicVal
+	}
+	return v
+}
+
+// jsonValue evaluates a value of the JSON configuration syntax, where
+// strings are templates.
+func jsonValue(n *source.Node, ctx *hcl.EvalContext, files map[string][]byte) cty.Value {
+	if n == nil {
+		return cty.NullVal(cty.DynamicPseudoType)
+	}
+	switch n.Kind {
+	case source.String:
+		if expr := jsonTemplate(n, files); expr != nil {
+			return evalOr(expr, ctx)
+		}
+		return cty.StringVal(n.Str())
+	case source.Number:
+		v, err := cty.ParseNumberVal(fmt.Sprint(n.Value))
+		if err != nil {
+			return cty.DynamicVal
+		}
+		return v
+	case source.Bool:
+		return cty.BoolVal(n.Value.(bool))
+	case source.Array:
+		vs := make([]cty.Value, len(n.Items))
+		for i, it := range n.Items {
+			vs[i] = jsonValue(it, ctx, files)
+		}
+		return cty.TupleVal(vs)
+	case source.Object:
+		vs := make(map[string]cty.Value, len(n.Members))
+		for _, mem := range n.Members {
+			vs[mem.Key] = jsonValue(mem.Value, ctx, files)
+		}
+		return cty.ObjectVal(vs)
+	}
+	return cty.NullVal(cty.DynamicPseudoType)
+}
+
+// jsonTemplate parses a JSON string holding a template ("${...}" or
+// "%{...}") as an HCL template positioned inside the string; nil for a
+// plain string.
+func jsonTemplate(n *source.Node, files map[string][]byte) hclsyntax.Expression {
+	s := n.Str()
+	if !strings.Contains(s, "${") && !strings.Contains(s, "%{") {
+		return nil
+	}
+	start := hcl.Pos{Line: n.Range.Start.Line, Column: n.Range.Start.Col + 1}
+	if off := offsetOf(files[n.Range.File], n.Range.Start); off >= 0 {
+		start.Byte = off + 1
+	}
+	expr, diags := hclsyntax.ParseTemplate([]byte(s), n.Range.File, start)
+	if diags.HasErrors() {
+		return nil
+	}
+	return expr
+}
+
+// variableValues collects the values given to the root module's input
+// variables, in Terraform's order of precedence: terraform.tfvars,
+// terraform.tfvars.json, *.auto.tfvars(.json) in lexical order, then the
+// var files and the name=value variables of opts.
+func variableValues(m *module, opts Options) (map[string]cty.Value, []error) {
+	var files []string
+	for _, n := range []string{"terraform.tfvars", "terraform.tfvars.json"} {
+		if p := filepath.Join(m.dir, n); fileExists(p) {
+			files = append(files, p)
+		}
+	}
+	if entries, err := os.ReadDir(m.dir); err == nil {
+		for _, e := range entries {
+			if n := e.Name(); !e.IsDir() && (strings.HasSuffix(n, ".auto.tfvars") || strings.HasSuffix(n, ".auto.tfvars.json")) {
+				files = append(files, filepath.Join(m.dir, n))
+			}
+		}
+	}
+	for _, f := range opts.VarFiles {
+		files = append(files, resolvePath(m.dir, f))
+	}
+	vals := map[string]cty.Value{}
+	var errs []error
+	for _, f := range files {
+		if err := readVarFile(f, vals); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	names := make([]string, 0, len(opts.Vars))
+	for n := range opts.Vars {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		vals[n] = cliValue(opts.Vars[n], m.vars[n])
+	}
+	return vals, errs
+}
+
+func fileExists(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && !st.IsDir()
+}
+
+func readVarFile(path string, vals map[string]cty.Value) error {
+	data, err := readLimited(path)
+	if err != nil {
+		return fmt.Errorf("read variables file: %w", err)
+	}
+	var f *hcl.File
+	var diags hcl.Diagnostics
+	if strings.HasSuffix(path, ".json") {
+		f, diags = hcljson.Parse(data, path)
+	} else {
+		f, diags = hclsyntax.ParseConfig(data, path, hcl.InitialPos)
+	}
+	if diags.HasErrors() {
+		return diagError(path, diags)
+	}
+	attrs, diags := f.Body.JustAttributes()
+	if diags.HasErrors() {
+		return diagError(path, diags)
+	}
+	for name, a := range attrs {
+		vals[name] = evalOr(a.Expr, nil)
+	}
+	return nil
+}
+
+// cliValue interprets name=value as Terraform's -var does: the raw string
+// for string (or untyped) variables, an HCL expression otherwise.
+func cliValue(raw string, v *variable) cty.Value {
+	if v == nil || v.typ == "" || v.typ == "string" {
+		return cty.StringVal(raw)
+	}
+	expr, diags := hclsyntax.ParseExpression([]byte(raw), "<var>", hcl.InitialPos)
+	if diags.HasErrors() {
+		return cty.StringVal(raw)
+	}
+	val, diags := expr.Value(nil)
+	if diags.HasErrors() {
+		return cty.StringVal(raw)
+	}
+	return val
+}

@@ -1,0 +1,231 @@
+package terraform
+
+import (
+	"encoding/json"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/shipcheck/shipcheck/analyzer/source"
+)
+
+// maxLocalDepth bounds how far the walker follows local.x references into
+// their definitions, so that cyclic locals cannot loop.
+const maxLocalDepth = 8
+
+// walker turns expressions into position-aware nodes. It evaluates what
+// it can and walks object and tuple constructors itself, so that every key
+// and value of jsonencode({...}) keeps its own range instead of collapsing
+// into one value at the attribute.
+type walker struct {
+	ctx    *hcl.EvalContext
+	text   func(hcl.Range) string      // the source text of a range
+	locals map[string]hclsyntax.Expression // local.x definitions written in HCL
+	depth  int
+}
+
+func toRange(r hcl.Range) source.Range {
+	return source.Range{File: r.Filename,
+		Start: source.Pos{Line: r.Start.Line, Col: r.Start.Column},
+		End:   source.Pos{Line: r.End.Line, Col: r.End.Column}}
+}
+
+// node converts expr to a node. A value that cannot be evaluated becomes
+// a string holding its source expression, "${var.x}".
+func (w *walker) node(expr hclsyntax.Expression) *source.Node {
+	switch e := expr.(type) {
+	case *hclsyntax.ObjectConsExpr:
+		return w.object(e)
+	case *hclsyntax.TupleConsExpr:
+		n := &source.Node{Kind: source.Array, Range: toRange(e.Range())}
+		for _, it := range e.Exprs {
+			n.Items = append(n.Items, w.node(it))
+		}
+		return n
+	case *hclsyntax.TemplateWrapExpr:
+		return w.node(e.Wrapped)
+	case *hclsyntax.TemplateExpr:
+		if !e.IsStringLiteral() {
+			s, _ := w.template(e, false)
+			return &source.Node{Kind: source.String, Value: s, Range: toRange(e.Range())}
+		}
+	case *hclsyntax.ParenthesesExpr:
+		return w.node(e.Expression)
+	case *hclsyntax.ScopeTraversalExpr:
+		if def := w.localDef(e); def != nil {
+			w.depth++
+			defer func() { w.depth-- }()
+			return w.node(def)
+		}
+	}
+	return w.value(expr)
+}
+
+// localDef returns the definition of a plain local.x reference.
+func (w *walker) localDef(e *hclsyntax.ScopeTraversalExpr) hclsyntax.Expression {
+	if w.depth >= maxLocalDepth || len(e.Traversal) != 2 || e.Traversal.RootName() != "local" {
+		return nil
+	}
+	attr, ok := e.Traversal[1].(hcl.TraverseAttr)
+	if !ok {
+		return nil
+	}
+	return w.locals[attr.Name]
+}
+
+func (w *walker) object(e *hclsyntax.ObjectConsExpr) *source.Node {
+	n := &source.Node{Kind: source.Object, Range: toRange(e.Range())}
+	for _, it := range e.Items {
+		k, diags := it.KeyExpr.Value(w.ctx)
+		if diags.HasErrors() || !k.IsWhollyKnown() || k.IsNull() {
+			continue
+		}
+		ks, err := convertString(k)
+		if err != nil {
+			continue
+		}
+		n.Members = append(n.Members, source.Member{Key: ks, KeyRange: toRange(it.KeyExpr.Range()), Value: w.node(it.ValueExpr)})
+	}
+	return n
+}
+
+// value evaluates expr as a whole.
+func (w *walker) value(expr hclsyntax.Expression) *source.Node {
+	r := toRange(expr.Range())
+	v, diags := expr.Value(w.ctx)
+	unknown := "${" + w.text(expr.Range()) + "}"
+	if diags.HasErrors() || v == cty.NilVal {
+		return &source.Node{Kind: source.String, Value: unknown, Range: r}
+	}
+	return ctyNode(v, r, unknown)
+}
+
+// template renders a string template part by part: known parts are kept,
+// unknown ones become their source "${...}", so the literal tag of
+// "${aws_ecr_repository.app.repository_url}:latest" survives. With
+// jsonAware set, an unknown part outside a JSON string is rendered as a
+// quoted JSON string so that a heredoc holding JSON still parses. known
+// reports whether every part was known.
+func (w *walker) template(e *hclsyntax.TemplateExpr, jsonAware bool) (string, bool) {
+	var b strings.Builder
+	known := true
+	inString := false
+	for _, p := range e.Parts {
+		v, diags := p.Value(w.ctx)
+		if !diags.HasErrors() && v != cty.NilVal && v.IsWhollyKnown() && !v.IsNull() {
+			if s, err := convertString(v); err == nil {
+				b.WriteString(s)
+				if jsonAware {
+					inString = scanJSONString(s, inString)
+				}
+				continue
+			}
+		}
+		known = false
+		src := "${" + w.text(p.Range()) + "}"
+		if jsonAware && !inString {
+			q, _ := json.Marshal(src)
+			src = string(q)
+		}
+		b.WriteString(src)
+	}
+	return b.String(), known
+}
+
+// scanJSONString reports whether a JSON text that starts inside a string
+// (or not) ends inside one.
+func scanJSONString(s string, in bool) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			if in {
+				i++
+			}
+		case '"':
+			in = !in
+		}
+	}
+	return in
+}
+
+func convertString(v cty.Value) (string, error) {
+	v, _ = v.UnmarkDeep()
+	switch {
+	case v.Type() == cty.String:
+		return v.AsString(), nil
+	case v.Type() == cty.Number:
+		return numberText(v), nil
+	case v.Type() == cty.Bool:
+		if v.True() {
+			return "true", nil
+		}
+		return "false", nil
+	}
+	return "", errNotString
+}
+
+type notString struct{}
+
+func (notString) Error() string { return "value is not a string" }
+
+var errNotString error = notString{}
+
+func numberText(v cty.Value) string {
+	bf := v.AsBigFloat()
+	if bf.IsInt() {
+		i, _ := bf.Int(nil)
+		return i.String()
+	}
+	return bf.Text('g', -1)
+}
+
+// ctyNode converts a value to a node whose every part has range r; an
+// unknown part becomes the string unknown.
+func ctyNode(v cty.Value, r source.Range, unknown string) *source.Node {
+	v, _ = v.UnmarkDeep()
+	switch {
+	case !v.IsKnown():
+		return &source.Node{Kind: source.String, Value: unknown, Range: r}
+	case v.IsNull():
+		return &source.Node{Kind: source.Null, Range: r}
+	}
+	t := v.Type()
+	switch {
+	case t == cty.String:
+		return &source.Node{Kind: source.String, Value: v.AsString(), Range: r}
+	case t == cty.Number:
+		return &source.Node{Kind: source.Number, Value: json.Number(numberText(v)), Range: r}
+	case t == cty.Bool:
+		return &source.Node{Kind: source.Bool, Value: v.True(), Range: r}
+	case t.IsListType() || t.IsSetType() || t.IsTupleType():
+		n := &source.Node{Kind: source.Array, Range: r}
+		for it := v.ElementIterator(); it.Next(); {
+			_, e := it.Element()
+			n.Items = append(n.Items, ctyNode(e, r, unknown))
+		}
+		return n
+	case t.IsMapType() || t.IsObjectType():
+		n := &source.Node{Kind: source.Object, Range: r}
+		for it := v.ElementIterator(); it.Next(); {
+			k, e := it.Element()
+			n.Members = append(n.Members, source.Member{Key: k.AsString(), KeyRange: r, Value: ctyNode(e, r, unknown)})
+		}
+		return n
+	}
+	return &source.Node{Kind: source.String, Value: unknown, Range: r}
+}
+
+// restamp gives every part of n the range r, for documents parsed from a
+// value whose text is not written in any file.
+func restamp(n *source.Node, r source.Range) {
+	n.Range = r
+	for i := range n.Members {
+		n.Members[i].KeyRange = r
+		restamp(n.Members[i].Value, r)
+	}
+	for _, it := range n.Items {
+		restamp(it, r)
+	}
+}

@@ -1,0 +1,204 @@
+package terraform
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/ext/tryfunc"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/function"
+	"github.com/zclconf/go-cty/cty/function/stdlib"
+)
+
+// maxFileSize bounds what file() and templatefile() read, so a reference to
+// a huge file cannot exhaust memory.
+const maxFileSize = 4 << 20
+
+// functions returns the Terraform functions the analyzer evaluates: the
+// cty standard library under Terraform's names plus the few Terraform
+// defines itself. A call to a function not listed here fails to evaluate
+// and its value stays unknown, which is always safe.
+func functions(dir string) map[string]function.Function {
+	fs := map[string]function.Function{
+		"abs": stdlib.AbsoluteFunc, "ceil": stdlib.CeilFunc, "floor": stdlib.FloorFunc,
+		"max": stdlib.MaxFunc, "min": stdlib.MinFunc, "parseint": stdlib.ParseIntFunc,
+		"pow": stdlib.PowFunc, "signum": stdlib.SignumFunc, "log": stdlib.LogFunc,
+		"chomp": stdlib.ChompFunc, "format": stdlib.FormatFunc, "formatlist": stdlib.FormatListFunc,
+		"indent": stdlib.IndentFunc, "join": stdlib.JoinFunc, "lower": stdlib.LowerFunc,
+		"upper": stdlib.UpperFunc, "regex": stdlib.RegexFunc, "regexall": stdlib.RegexAllFunc,
+		"replace": stdlib.ReplaceFunc, "split": stdlib.SplitFunc, "strrev": stdlib.ReverseFunc,
+		"substr": stdlib.SubstrFunc, "title": stdlib.TitleFunc, "trim": stdlib.TrimFunc,
+		"trimprefix": stdlib.TrimPrefixFunc, "trimsuffix": stdlib.TrimSuffixFunc,
+		"trimspace": stdlib.TrimSpaceFunc, "chunklist": stdlib.ChunklistFunc,
+		"coalesce": stdlib.CoalesceFunc, "coalescelist": stdlib.CoalesceListFunc,
+		"compact": stdlib.CompactFunc, "concat": stdlib.ConcatFunc, "contains": stdlib.ContainsFunc,
+		"distinct": stdlib.DistinctFunc, "element": stdlib.ElementFunc, "flatten": stdlib.FlattenFunc,
+		"index": stdlib.IndexFunc, "keys": stdlib.KeysFunc, "length": stdlib.LengthFunc,
+		"lookup": stdlib.LookupFunc, "merge": stdlib.MergeFunc, "range": stdlib.RangeFunc,
+		"reverse": stdlib.ReverseListFunc, "setintersection": stdlib.SetIntersectionFunc,
+		"setproduct": stdlib.SetProductFunc, "setsubtract": stdlib.SetSubtractFunc,
+		"setunion": stdlib.SetUnionFunc, "slice": stdlib.SliceFunc, "sort": stdlib.SortFunc,
+		"values": stdlib.ValuesFunc, "zipmap": stdlib.ZipmapFunc,
+		"jsonencode": stdlib.JSONEncodeFunc, "jsondecode": stdlib.JSONDecodeFunc,
+		"csvdecode": stdlib.CSVDecodeFunc, "formatdate": stdlib.FormatDateFunc,
+		"timeadd": stdlib.TimeAddFunc,
+		"tobool": stdlib.MakeToFunc(cty.Bool), "tonumber": stdlib.MakeToFunc(cty.Number),
+		"tostring": stdlib.MakeToFunc(cty.String), "tolist": stdlib.MakeToFunc(cty.List(cty.DynamicPseudoType)),
+		"toset": stdlib.MakeToFunc(cty.Set(cty.DynamicPseudoType)), "tomap": stdlib.MakeToFunc(cty.Map(cty.DynamicPseudoType)),
+		"try": tryfunc.TryFunc, "can": tryfunc.CanFunc,
+		"startswith": stringTest(strings.HasPrefix), "endswith": stringTest(strings.HasSuffix),
+		"strcontains": stringTest(strings.Contains),
+		"basename":    stringMap(filepath.Base), "dirname": stringMap(filepath.Dir),
+		"abspath": stringMap(func(s string) string { a, _ := filepath.Abs(s); return a }),
+		"one":     oneFunc,
+	}
+	fs["file"] = fileFunc(dir)
+	fs["fileexists"] = fileExistsFunc(dir)
+	fs["templatefile"] = templateFileFunc(dir, fs)
+	return fs
+}
+
+func stringTest(f func(s, x string) bool) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "str", Type: cty.String}, {Name: "x", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.Bool),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			return cty.BoolVal(f(args[0].AsString(), args[1].AsString())), nil
+		},
+	})
+}
+
+func stringMap(f func(string) string) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "str", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.String),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			return cty.StringVal(f(args[0].AsString())), nil
+		},
+	})
+}
+
+var oneFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "list", Type: cty.DynamicPseudoType}},
+	Type:   function.StaticReturnType(cty.DynamicPseudoType),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		v := args[0]
+		if !v.CanIterateElements() || v.LengthInt() > 1 {
+			return cty.NilVal, function.NewArgErrorf(0, "must be a list, set or tuple of at most one element")
+		}
+		if v.LengthInt() == 0 {
+			return cty.NullVal(cty.DynamicPseudoType), nil
+		}
+		return v.Index(cty.NumberIntVal(0)), nil
+	},
+})
+
+// resolvePath finds a file named in the configuration: Terraform resolves
+// relative paths from the working directory, but configurations almost
+// always mean the module directory (path.module), so try both.
+func resolvePath(dir, name string) string {
+	if filepath.IsAbs(name) {
+		return name
+	}
+	if _, err := os.Stat(name); err == nil {
+		return name
+	}
+	return filepath.Join(dir, name)
+}
+
+func readLimited(path string) ([]byte, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if st.Size() > maxFileSize {
+		return nil, function.NewArgErrorf(0, "%s is larger than %d bytes", path, maxFileSize)
+	}
+	return os.ReadFile(path)
+}
+
+func fileFunc(dir string) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "path", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.String),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			b, err := readLimited(resolvePath(dir, args[0].AsString()))
+			if err != nil {
+				return cty.NilVal, err
+			}
+			return cty.StringVal(string(b)), nil
+		},
+	})
+}
+
+func fileExistsFunc(dir string) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "path", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.Bool),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			_, err := os.Stat(resolvePath(dir, args[0].AsString()))
+			return cty.BoolVal(err == nil), nil
+		},
+	})
+}
+
+// templateFileFunc renders a template file with the given variables and
+// the same functions, except templatefile itself (as in Terraform, which
+// forbids recursion).
+func templateFileFunc(dir string, fs map[string]function.Function) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "path", Type: cty.String}, {Name: "vars", Type: cty.DynamicPseudoType}},
+		Type:   function.StaticReturnType(cty.String),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			expr, err := parseTemplateFile(resolvePath(dir, args[0].AsString()))
+			if err != nil {
+				return cty.NilVal, err
+			}
+			ctx, err := templateContext(args[1], fs)
+			if err != nil {
+				return cty.NilVal, err
+			}
+			v, diags := expr.Value(ctx)
+			if diags.HasErrors() {
+				return cty.NilVal, diags
+			}
+			return v, nil
+		},
+	})
+}
+
+func parseTemplateFile(path string) (hclsyntax.Expression, error) {
+	b, err := readLimited(path)
+	if err != nil {
+		return nil, err
+	}
+	expr, diags := hclsyntax.ParseTemplate(b, path, hcl.InitialPos)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	return expr, nil
+}
+
+func templateContext(vars cty.Value, fs map[string]function.Function) (*hcl.EvalContext, error) {
+	inner := make(map[string]function.Function, len(fs))
+	for k, f := range fs {
+		if k != "templatefile" {
+			inner[k] = f
+		}
+	}
+	ctx := &hcl.EvalContext{Variables: map[string]cty.Value{}, Functions: inner}
+	if vars.IsNull() || !vars.IsKnown() || !vars.CanIterateElements() {
+		return ctx, nil
+	}
+	if !vars.Type().IsObjectType() && !vars.Type().IsMapType() {
+		return nil, function.NewArgErrorf(1, "template variables must be an object")
+	}
+	for it := vars.ElementIterator(); it.Next(); {
+		k, v := it.Element()
+		ctx.Variables[k.AsString()] = v
+	}
+	return ctx, nil
+}

@@ -1,0 +1,222 @@
+package terraform
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/shipcheck/shipcheck/analyzer/resource"
+	"github.com/shipcheck/shipcheck/analyzer/source"
+)
+
+// jsonDoc converts an attribute that holds a JSON document as a string
+// (container_definitions, IAM and lifecycle policies) into the parsed
+// document, keeping positions wherever the document is written:
+//
+//	jsonencode([...])        each key and value at its own place in the .tf file
+//	<<EOF ... EOF, "..."     inside the heredoc or string
+//	file("x.json")           in x.json
+//	templatefile("x.tpl",{}) in x.tpl, when it renders
+//	local.x                  at the local's definition
+//
+// A document that cannot be evaluated stays the string of its source
+// expression, with an ERR002 diagnostic so the user knows it was not
+// checked.
+func (w *walker) jsonDoc(attr string, expr hclsyntax.Expression) (*source.Node, []resource.Diagnostic) {
+	switch e := expr.(type) {
+	case *hclsyntax.TemplateWrapExpr:
+		return w.jsonDoc(attr, e.Wrapped)
+	case *hclsyntax.ParenthesesExpr:
+		return w.jsonDoc(attr, e.Expression)
+	case *hclsyntax.ScopeTraversalExpr:
+		if def := w.localDef(e); def != nil {
+			w.depth++
+			defer func() { w.depth-- }()
+			return w.jsonDoc(attr, def)
+		}
+	case *hclsyntax.FunctionCallExpr:
+		switch {
+		case e.Name == "jsonencode" && len(e.Args) == 1 && !e.ExpandFinal:
+			return w.node(e.Args[0]), nil
+		case e.Name == "file" && len(e.Args) == 1:
+			return w.fileDoc(attr, e)
+		case e.Name == "templatefile" && len(e.Args) == 2:
+			return w.templateFileDoc(attr, e)
+		}
+	case *hclsyntax.TemplateExpr:
+		return w.templateDoc(attr, e)
+	}
+	return w.valueDoc(attr, expr)
+}
+
+// valueDoc evaluates expr and parses the resulting string; the text is not
+// written anywhere, so every node points at expr.
+func (w *walker) valueDoc(attr string, expr hclsyntax.Expression) (*source.Node, []resource.Diagnostic) {
+	n := w.value(expr)
+	if n.Kind != source.String {
+		return n, nil
+	}
+	s := n.Str()
+	if !isKnownValue(expr, w.ctx) {
+		return n, notEvaluated(attr, n.Range, fmt.Sprintf("%s = %s could not be evaluated statically", attr, w.text(expr.Range())))
+	}
+	doc, err := source.ParseJSON(n.Range.File, []byte(s))
+	if err != nil {
+		return n, parseFailed(attr, n.Range, err)
+	}
+	restamp(doc, n.Range)
+	return doc, nil
+}
+
+func isKnownValue(expr hclsyntax.Expression, ctx *hcl.EvalContext) bool {
+	v, diags := expr.Value(ctx)
+	return !diags.HasErrors() && v != cty.NilVal && v.IsWhollyKnown()
+}
+
+// templateDoc parses a heredoc or quoted string holding JSON. Unknown
+// interpolations are kept as their source text.
+func (w *walker) templateDoc(attr string, e *hclsyntax.TemplateExpr) (*source.Node, []resource.Diagnostic) {
+	text, known := w.template(e, true)
+	r := toRange(e.Range())
+	if len(e.Parts) == 0 {
+		return &source.Node{Kind: source.String, Value: "", Range: r}, nil
+	}
+	first := e.Parts[0].Range()
+	doc, err := source.ParseJSONAt(first.Filename, []byte(text), source.Pos{Line: first.Start.Line, Col: first.Start.Column})
+	if err != nil {
+		if !known {
+			return &source.Node{Kind: source.String, Value: text, Range: r},
+				notEvaluated(attr, r, fmt.Sprintf("%s could not be evaluated: with its interpolations unknown it is not valid JSON", attr))
+		}
+		return &source.Node{Kind: source.String, Value: text, Range: r}, parseFailed(attr, r, err)
+	}
+	if e.Parts[0].Range().Start.Line == e.Range().Start.Line {
+		// A quoted one-line string: escapes shift columns, so keep
+		// positions on the right line but not past it.
+		clampToLine(doc, first.Start.Line)
+	}
+	return doc, nil
+}
+
+// clampToLine keeps parsed positions on one line, for documents decoded from
+// a one-line escaped string where columns are approximate.
+func clampToLine(n *source.Node, line int) {
+	n.Range.Start.Line, n.Range.End.Line = line, line
+	for i := range n.Members {
+		n.Members[i].KeyRange.Start.Line, n.Members[i].KeyRange.End.Line = line, line
+		clampToLine(n.Members[i].Value, line)
+	}
+	for _, it := range n.Items {
+		clampToLine(it, line)
+	}
+}
+
+// fileDoc parses the file named by file("..."), with positions in it.
+func (w *walker) fileDoc(attr string, e *hclsyntax.FunctionCallExpr) (*source.Node, []resource.Diagnostic) {
+	r := toRange(e.Range())
+	name, ok := w.knownString(e.Args[0])
+	if !ok {
+		return w.valueDoc(attr, e)
+	}
+	dir := ""
+	if w.ctx != nil {
+		if p, ok := w.ctx.Variables["path"]; ok && p.Type().IsObjectType() && p.Type().HasAttribute("module") {
+			dir = p.GetAttr("module").AsString()
+		}
+	}
+	path := resolvePath(dir, name)
+	data, err := readLimited(path)
+	if err != nil {
+		return &source.Node{Kind: source.String, Value: "${" + w.text(e.Range()) + "}", Range: r},
+			notEvaluated(attr, r, fmt.Sprintf("%s: cannot read %s: %v", attr, name, err))
+	}
+	doc, err := source.ParseJSON(path, data)
+	if err != nil {
+		return &source.Node{Kind: source.String, Value: string(data), Range: r}, parseFailed(attr, r, err)
+	}
+	return doc, nil
+}
+
+// templateFileDoc renders templatefile("x.tpl", {...}) part by part like a
+// heredoc, so unknown template variables keep their source text; the
+// positions are those of the template file (exact lines as long as the
+// interpolated values hold no newlines).
+func (w *walker) templateFileDoc(attr string, e *hclsyntax.FunctionCallExpr) (*source.Node, []resource.Diagnostic) {
+	r := toRange(e.Range())
+	unknown := &source.Node{Kind: source.String, Value: "${" + w.text(e.Range()) + "}", Range: r}
+	name, ok := w.knownString(e.Args[0])
+	if !ok {
+		return unknown, notEvaluated(attr, r, fmt.Sprintf("%s: the template path %s is not known statically", attr, w.text(e.Args[0].Range())))
+	}
+	dir := ""
+	if p, ok := w.ctx.Variables["path"]; ok && p.Type().IsObjectType() && p.Type().HasAttribute("module") {
+		dir = p.GetAttr("module").AsString()
+	}
+	path := resolvePath(dir, name)
+	tmpl, err := parseTemplateFile(path)
+	if err != nil {
+		return unknown, notEvaluated(attr, r, fmt.Sprintf("%s: templatefile(%q) could not be rendered: %v", attr, name, err))
+	}
+	vars, diags := e.Args[1].Value(w.ctx)
+	if diags.HasErrors() {
+		vars = cty.DynamicVal
+	}
+	ctx, err := templateContext(vars, w.ctx.Functions)
+	if err != nil {
+		return unknown, notEvaluated(attr, r, fmt.Sprintf("%s: templatefile(%q) could not be rendered: %v", attr, name, err))
+	}
+	data, err := readLimited(path)
+	if err != nil {
+		return unknown, notEvaluated(attr, r, fmt.Sprintf("%s: templatefile(%q) could not be rendered: %v", attr, name, err))
+	}
+	inner := &walker{ctx: ctx, text: fileText(map[string][]byte{path: data}), locals: nil}
+	text := ""
+	if te, ok := tmpl.(*hclsyntax.TemplateExpr); ok {
+		text, _ = inner.template(te, true)
+	} else {
+		text, _ = inner.template(&hclsyntax.TemplateExpr{Parts: []hclsyntax.Expression{tmpl}, SrcRange: tmpl.Range()}, true)
+	}
+	doc, err := source.ParseJSON(path, []byte(text))
+	if err != nil {
+		return unknown, notEvaluated(attr, r, fmt.Sprintf("%s: templatefile(%q) does not render to JSON statically: %v", attr, name, err))
+	}
+	return doc, nil
+}
+
+func (w *walker) knownString(expr hclsyntax.Expression) (string, bool) {
+	v, diags := expr.Value(w.ctx)
+	if diags.HasErrors() || v == cty.NilVal || !v.IsWhollyKnown() || v.IsNull() {
+		return "", false
+	}
+	s, err := convertString(v)
+	return s, err == nil
+}
+
+// fileText returns a source-text lookup over the given file contents.
+func fileText(files map[string][]byte) func(hcl.Range) string {
+	return func(r hcl.Range) string {
+		b := files[r.Filename]
+		s, e := r.Start.Byte, r.End.Byte
+		if s < 0 || e > len(b) || s > e {
+			return "..."
+		}
+		return string(b[s:e])
+	}
+}
+
+func notEvaluated(attr string, r source.Range, msg string) []resource.Diagnostic {
+	return []resource.Diagnostic{{RuleID: "ERR002", Severity: "info", Message: msg + "; the rules did not check it", Range: r}}
+}
+
+func parseFailed(attr string, r source.Range, err error) []resource.Diagnostic {
+	msg := fmt.Sprintf("%s is not valid JSON: %v", attr, err)
+	if se, ok := err.(*source.Error); ok {
+		msg = fmt.Sprintf("%s is not valid JSON: %s", attr, se.Msg)
+		if !se.Range.IsZero() {
+			r = se.Range
+		}
+	}
+	return []resource.Diagnostic{{RuleID: "ERR001", Message: msg, Range: r}}
+}

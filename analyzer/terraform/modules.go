@@ -1,0 +1,88 @@
+package terraform
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/shipcheck/shipcheck/analyzer/resource"
+	"github.com/shipcheck/shipcheck/analyzer/source"
+)
+
+// moduleMeta are module block arguments that are not input variables.
+var moduleMeta = map[string]bool{
+	"source": true, "version": true, "count": true, "for_each": true, "providers": true, "depends_on": true,
+}
+
+// call evaluates a module block: a local source ("./x", "../x") is loaded
+// with the arguments passed as its inputs; any other source is reported
+// once as not evaluated.
+func (l *loader) call(m *module, w *walker, c *block, prefix string, depth int, stack map[string]bool) {
+	addr := prefix + "module." + c.name
+	src, args := moduleArgs(m, w.ctx, c)
+	if !strings.HasPrefix(src, "./") && !strings.HasPrefix(src, "../") {
+		what := fmt.Sprintf("module %q has source %q, which is not on disk", c.name, src)
+		if src == "" {
+			what = fmt.Sprintf("module %q has no source that can be evaluated statically", c.name)
+		}
+		l.notEvaluated(c, addr, src, what+"; the resources it declares were not checked (scan the plan JSON of terraform show -json to check them)")
+		return
+	}
+	dir := filepath.Join(m.dir, src)
+	abs, err := filepath.Abs(dir)
+	if err != nil || stack[abs] || depth >= maxModuleDepth {
+		l.notEvaluated(c, addr, src, fmt.Sprintf("module %q (%s) calls itself or is nested too deep; it was not checked", c.name, src))
+		return
+	}
+	child, err := parseModule(dir)
+	if err != nil {
+		l.notEvaluated(c, addr, src, fmt.Sprintf("module %q: %v; its resources were not checked", c.name, err))
+		return
+	}
+	stack[abs] = true
+	defer delete(stack, abs)
+	l.module(child, args, addr+".", func(string) bool { return true }, depth+1, stack)
+}
+
+func (l *loader) notEvaluated(c *block, addr, src, msg string) {
+	ix := source.NewIndex()
+	ix.Add(source.Path{}, c.header)
+	l.out = append(l.out, &built{res: &resource.Resource{
+		Kind: ModuleKind, Name: addr, File: c.file, Format: Format,
+		Spec: map[string]any{"source": src}, Index: ix,
+		Diagnostics: []resource.Diagnostic{{RuleID: "ERR002", Severity: "info", Message: msg, Range: c.header}},
+	}})
+}
+
+// moduleArgs evaluates a module block's source and input arguments.
+func moduleArgs(m *module, ctx *hcl.EvalContext, c *block) (string, map[string]cty.Value) {
+	args := map[string]cty.Value{}
+	var src cty.Value
+	if c.native != nil {
+		for name, a := range c.native.Attributes {
+			v := evalOr(a.Expr, ctx)
+			if name == "source" {
+				src = v
+			} else if !moduleMeta[name] {
+				args[name] = v
+			}
+		}
+	} else {
+		for _, mem := range c.json.Members {
+			v := jsonValue(mem.Value, ctx, m.files)
+			if mem.Key == "source" {
+				src = v
+			} else if !moduleMeta[mem.Key] {
+				args[mem.Key] = v
+			}
+		}
+	}
+	s := ""
+	if src != cty.NilVal && src.IsWhollyKnown() && !src.IsNull() && src.Type() == cty.String {
+		s = src.AsString()
+	}
+	return s, args
+}

@@ -1,0 +1,171 @@
+package terraform
+
+import (
+	"sort"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/shipcheck/shipcheck/analyzer/resource"
+	"github.com/shipcheck/shipcheck/analyzer/source"
+)
+
+// metaArguments are resource arguments that configure Terraform itself,
+// not the resource.
+var metaArguments = map[string]bool{
+	"count": true, "for_each": true, "provider": true, "depends_on": true, "lifecycle": true,
+	"provisioner": true, "connection": true,
+}
+
+// docAttributes lists, per resource type, the arguments that hold a JSON
+// document as a string.
+var docAttributes = map[string]map[string]bool{
+	"aws_ecs_task_definition":   {"container_definitions": true},
+	"aws_ecr_repository_policy": {"policy": true},
+	"aws_ecr_lifecycle_policy":  {"policy": true},
+}
+
+// rawBuilder turns a resource body into a "raw" node: the Terraform
+// argument names as keys, nested blocks as lists of objects (the shape of
+// plan JSON), values evaluated with positions. headers records where each
+// nested block's header is written.
+type rawBuilder struct {
+	w       *walker
+	typ     string
+	files   map[string][]byte
+	headers map[*source.Node]source.Range
+	diags   []resource.Diagnostic
+}
+
+type entry struct {
+	at  hcl.Pos
+	mem source.Member
+}
+
+// native builds the raw node of an HCL body.
+func (b *rawBuilder) native(body *hclsyntax.Body, top bool) *source.Node {
+	n := &source.Node{Kind: source.Object, Range: toRange(body.Range())}
+	var entries []entry
+	for name, a := range body.Attributes {
+		if top && metaArguments[name] {
+			continue
+		}
+		var v *source.Node
+		if top && docAttributes[b.typ][name] {
+			var d []resource.Diagnostic
+			v, d = b.w.jsonDoc(name, a.Expr)
+			b.diags = append(b.diags, d...)
+		} else {
+			v = b.w.node(a.Expr)
+		}
+		entries = append(entries, entry{a.NameRange.Start, source.Member{Key: name, KeyRange: toRange(a.NameRange), Value: v}})
+	}
+	groups := map[string]*source.Node{}
+	for _, blk := range body.Blocks {
+		typ, inner := blk.Type, blk.Body
+		if top && metaArguments[typ] {
+			continue
+		}
+		restore := b.w.ctx
+		if typ == "dynamic" {
+			if len(blk.Labels) != 1 {
+				continue
+			}
+			typ, inner = dynamicContent(blk)
+			if inner == nil {
+				continue
+			}
+			b.w.ctx = iteratorContext(b.w.ctx, blk)
+		}
+		obj := b.native(inner, false)
+		b.w.ctx = restore
+		b.headers[obj] = toRange(blk.DefRange())
+		list := groups[typ]
+		if list == nil {
+			list = &source.Node{Kind: source.Array, Range: toRange(blk.Range())}
+			groups[typ] = list
+			entries = append(entries, entry{blk.TypeRange.Start, source.Member{Key: typ, KeyRange: toRange(blk.TypeRange), Value: list}})
+		}
+		list.Items = append(list.Items, obj)
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].at.Byte < entries[j].at.Byte })
+	for _, e := range entries {
+		n.Members = append(n.Members, e.mem)
+	}
+	return n
+}
+
+// dynamicContent returns the block type and content body of a dynamic
+// block: it is analysed once, as if it produced one block.
+func dynamicContent(blk *hclsyntax.Block) (string, *hclsyntax.Body) {
+	for _, c := range blk.Body.Blocks {
+		if c.Type == "content" {
+			return blk.Labels[0], c.Body
+		}
+	}
+	return blk.Labels[0], nil
+}
+
+// iteratorContext makes the dynamic block's iterator variable unknown.
+func iteratorContext(ctx *hcl.EvalContext, blk *hclsyntax.Block) *hcl.EvalContext {
+	name := blk.Labels[0]
+	if a := blk.Body.Attributes["iterator"]; a != nil {
+		if t, d := hcl.AbsTraversalForExpr(a.Expr); !d.HasErrors() && len(t) == 1 {
+			name = t.RootName()
+		}
+	}
+	child := ctx.NewChild()
+	child.Variables = map[string]cty.Value{name: cty.DynamicVal}
+	return child
+}
+
+// json builds the raw node of a body in the JSON configuration syntax:
+// strings are templates, evaluated with positions inside the string.
+func (b *rawBuilder) json(n *source.Node, top bool) *source.Node {
+	out := &source.Node{Kind: n.Kind, Value: n.Value, Range: n.Range}
+	switch n.Kind {
+	case source.Object:
+		for _, mem := range n.Members {
+			if top && (metaArguments[mem.Key] || mem.Key == "//") {
+				continue
+			}
+			var v *source.Node
+			if top && docAttributes[b.typ][mem.Key] {
+				v = b.jsonDoc(mem.Key, mem.Value)
+			} else {
+				v = b.json(mem.Value, false)
+			}
+			out.Members = append(out.Members, source.Member{Key: mem.Key, KeyRange: mem.KeyRange, Value: v})
+		}
+	case source.Array:
+		for _, it := range n.Items {
+			out.Items = append(out.Items, b.json(it, false))
+		}
+	case source.String:
+		if expr := jsonTemplate(n, b.files); expr != nil {
+			return b.w.node(expr)
+		}
+	}
+	return out
+}
+
+// jsonDoc parses a JSON document held in a JSON-syntax string: a template
+// such as "${jsonencode([...])}" is walked like HCL; a literal string is
+// parsed with positions inside it.
+func (b *rawBuilder) jsonDoc(attr string, n *source.Node) *source.Node {
+	if n.Kind != source.String {
+		return b.json(n, false)
+	}
+	if expr := jsonTemplate(n, b.files); expr != nil {
+		v, d := b.w.jsonDoc(attr, expr)
+		b.diags = append(b.diags, d...)
+		return v
+	}
+	doc, err := parseEmbeddedJSON(b.files[n.Range.File], n)
+	if err != nil {
+		b.diags = append(b.diags, parseFailed(attr, n.Range, err)...)
+		return n
+	}
+	return doc
+}

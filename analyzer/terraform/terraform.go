@@ -1,0 +1,159 @@
+// Package terraform reads Terraform configurations (HCL .tf and JSON
+// .tf.json modules) and plan JSON (terraform show -json) into canonical AWS
+// resources in the AWS API's JSON shapes, with every canonical path indexed
+// to where it is written.
+//
+// A module is evaluated statically: input variables take their defaults,
+// terraform.tfvars, *.auto.tfvars, var files and name=value variables;
+// locals and the common functions are evaluated; resource attributes,
+// data sources and module outputs are unknown. An unknown value keeps its
+// source text ("${var.x}"); a partly known string keeps its known parts.
+package terraform
+
+import (
+	"path/filepath"
+
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/shipcheck/shipcheck/analyzer/resource"
+	"github.com/shipcheck/shipcheck/analyzer/source"
+)
+
+// Input formats of the resources this package produces.
+const (
+	Format     = "terraform"
+	PlanFormat = "terraform-plan"
+)
+
+// ModuleKind is the kind of the placeholder resource that carries the
+// ERR002 diagnostic of a module call that could not be evaluated (a remote
+// source). No rule applies to it.
+const ModuleKind = "terraform.module"
+
+// maxModuleDepth bounds nested local module calls.
+const maxModuleDepth = 16
+
+// Options are the variable values given on the command line, as
+// terraform's -var-file and -var.
+type Options struct {
+	VarFiles []string
+	Vars     map[string]string
+}
+
+// LoadModule evaluates the module in dir and returns the canonical
+// resources declared in files (base names or paths of .tf/.tf.json files of
+// dir; nil means all), including those of local modules those files call.
+// Errors are parse errors of those files (*source.Error) and unreadable
+// variable files; what could be read is still returned.
+func LoadModule(dir string, files []string, opts Options) ([]*resource.Resource, []error) {
+	m, err := parseModule(dir)
+	if err != nil {
+		return nil, []error{err}
+	}
+	selected := selection(files)
+	var errs []error
+	for _, path := range sortedKeys(m.errs) {
+		if selected(path) {
+			errs = append(errs, m.errs[path]...)
+		}
+	}
+	inputs, verrs := variableValues(m, opts)
+	errs = append(errs, verrs...)
+	l := &loader{}
+	l.module(m, inputs, "", selected, 0, map[string]bool{})
+	l.joinRegistryScanning()
+	return l.finish(), errs
+}
+
+// selection returns a filter for the files asked about.
+func selection(files []string) func(string) bool {
+	if files == nil {
+		return func(string) bool { return true }
+	}
+	want := map[string]bool{}
+	for _, f := range files {
+		want[filepath.Base(f)] = true
+	}
+	return func(p string) bool { return want[filepath.Base(p)] }
+}
+
+// built is a canonical resource whose spec may still receive joined facts.
+type built struct {
+	res    *resource.Resource
+	spec   *source.Node
+	mapper *mapper
+	header source.Range
+}
+
+// loader collects the resources of a module tree.
+type loader struct {
+	out      []*built
+	scanning []*source.Node // registry scanning configurations, canonical
+}
+
+func (l *loader) finish() []*resource.Resource {
+	out := make([]*resource.Resource, 0, len(l.out))
+	for _, b := range l.out {
+		if b.spec != nil {
+			b.res.Spec = b.spec.Interface()
+			b.res.Index = b.mapper.index(b.spec, b.header)
+		}
+		out = append(out, b.res)
+	}
+	return out
+}
+
+// module evaluates m with the given inputs and collects the resources of
+// the selected files; prefix is the module address ("module.app.").
+func (l *loader) module(m *module, inputs map[string]cty.Value, prefix string, selected func(string) bool, depth int, stack map[string]bool) {
+	ctx := m.evalContext(inputs)
+	locals := map[string]hclsyntax.Expression{}
+	for n, d := range m.locals {
+		if d.native != nil {
+			locals[n] = d.native
+		}
+	}
+	w := &walker{ctx: ctx, text: fileText(m.files), locals: locals}
+	var repos []*built
+	for _, b := range m.resources {
+		if !selected(b.file) {
+			continue
+		}
+		mt, ok := resourceTypes[b.typ]
+		if !ok {
+			continue
+		}
+		rb := newRawBuilder(w, b.typ, m.files)
+		raw := rb.build(b)
+		mp := &mapper{headers: rb.headers}
+		spec := mp.object(raw, mt.fields, b.header)
+		out := &built{
+			res: &resource.Resource{Kind: mt.kind, Name: prefix + b.typ + "." + b.name, File: b.file,
+				Format: Format, Diagnostics: rb.diags},
+			spec: spec, mapper: mp, header: b.header,
+		}
+		l.out = append(l.out, out)
+		if b.typ == "aws_ecr_repository" {
+			repos = append(repos, out)
+		}
+	}
+	l.joinECR(m, w, repos)
+	for _, c := range m.calls {
+		if selected(c.file) {
+			l.call(m, w, c, prefix, depth, stack)
+		}
+	}
+}
+
+func newRawBuilder(w *walker, typ string, files map[string][]byte) *rawBuilder {
+	return &rawBuilder{w: w, typ: typ, files: files, headers: map[*source.Node]source.Range{}}
+}
+
+// build returns the raw node of a resource block in either syntax.
+func (rb *rawBuilder) build(b *block) *source.Node {
+	if b.native != nil {
+		return rb.native(b.native, true)
+	}
+	return rb.json(b.json, true)
+}
