@@ -92,9 +92,15 @@ func visible(r *result.Report, opt Options) []result.Finding {
 			out = append(out, f)
 		}
 	}
+	shown := map[string]string{} // display paths resolve the working directory: once per file
+	for _, f := range out {
+		if _, ok := shown[f.Range.File]; !ok {
+			shown[f.Range.File] = displayPath(f.Range.File, opt)
+		}
+	}
 	slices.SortStableFunc(out, func(a, b result.Finding) int {
 		return cmp.Or(
-			cmp.Compare(displayPath(a.Range.File, opt), displayPath(b.Range.File, opt)),
+			cmp.Compare(shown[a.Range.File], shown[b.Range.File]),
 			cmp.Compare(a.Range.Start.Line, b.Range.Start.Line),
 			cmp.Compare(a.Range.Start.Col, b.Range.Start.Col),
 			cmp.Compare(a.RuleID, b.RuleID),
@@ -149,23 +155,26 @@ var severitiesDesc = []result.Severity{result.Critical, result.High, result.Medi
 const parseErrorRule = "ERR001"
 
 // standaloneErrors returns the tool errors not already visible as an
-// ERR001 finding at the same file and line. Line-oriented formats (JUnit,
-// Checkstyle, GitHub annotations) use it so a parse error is not shown twice
-// in the same place.
+// ERR001 finding for the same file at the same line or with the same
+// message. Line-oriented formats (JUnit, Checkstyle, GitHub annotations)
+// use it so a parse error is not shown twice in the same place.
 func standaloneErrors(r *result.Report, fs []result.Finding, opt Options) []result.ToolError {
-	type at struct {
-		file string
-		line int
+	type key struct {
+		file, message string
+		line          int
 	}
-	seen := map[at]bool{}
+	seen := map[key]bool{}
 	for _, f := range fs {
 		if f.RuleID == parseErrorRule {
-			seen[at{f.Range.File, f.Range.Start.Line}] = true
+			if f.Range.Start.Line >= 1 {
+				seen[key{file: f.Range.File, line: f.Range.Start.Line}] = true
+			}
+			seen[key{file: f.Range.File, message: f.Message}] = true
 		}
 	}
 	var out []result.ToolError
 	for _, e := range sortedErrors(r.Errors, opt) {
-		if !seen[at{e.Range.File, e.Range.Start.Line}] {
+		if !seen[key{file: e.Range.File, line: e.Range.Start.Line}] && !seen[key{file: e.Range.File, message: e.Message}] {
 			out = append(out, e)
 		}
 	}

@@ -293,3 +293,21 @@ func TestSuppressedCount(t *testing.T) {
 		t.Errorf("counted only: got %d, want 3", got)
 	}
 }
+
+// The pipeline reports a tool error also as an ERR001 finding, at line 1
+// when the error has no line; line-oriented formats show it once.
+func TestToolErrorShownOnceInLineFormats(t *testing.T) {
+	t.Setenv(StepSummaryEnv, "")
+	r := &result.Report{
+		Files:    []string{"big.json", "ok.json"},
+		Errors:   []result.ToolError{{Range: source.Range{File: "big.json"}, Message: "big.json: file too large"}, {Range: source.Range{File: "ok.json", Start: source.Pos{Line: 3}}, Message: "other"}},
+		Findings: []result.Finding{{RuleID: "ERR001", Severity: result.High, Message: "big.json: file too large", Range: at("big.json", 1, 1, 1, 1)}},
+	}
+	for format, count := range map[string]string{"github": "file too large", "checkstyle": "file too large", "junit": "<testcase"} {
+		out := string(render(t, format, r, Options{}))
+		want := map[string]int{"github": 1, "checkstyle": 1, "junit": 2}[format] // junit: the ERR001 case and the "other" error
+		if got := strings.Count(out, count); got != want {
+			t.Errorf("%s: %q appears %d times, want %d:\n%s", format, count, got, want, out)
+		}
+	}
+}
