@@ -105,3 +105,17 @@ names_known if {
 		not values.unknown(c.name)
 	}
 }
+
+# A Windows task also shows in its images: older Windows task definitions
+# omit runtimePlatform, and a task cannot mix Windows and Linux containers,
+# so one Windows base image (servercore, nanoserver, .NET Framework, or an
+# LTSC tag) marks the whole task.
+windows if {
+	some c in containers
+	windows_image(object.get(c, "image", null))
+}
+
+windows_image(image) if {
+	is_string(image)
+	regex.match(`(?i)(^|/)mcr\.microsoft\.com/(windows|dotnet/framework)(/|:|$)|:[^/]*(windowsservercore|nanoserver|ltsc20[0-9]{2})[^/]*$`, image)
+}
