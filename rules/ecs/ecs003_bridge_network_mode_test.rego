@@ -63,3 +63,9 @@ test_unset_on_managed_instances_is_not_bridge if {
 test_unset_with_ec2_among_others_defaults_to_bridge if {
 	count(deny) == 1 with input as task({"requiresCompatibilities": ["MANAGED_INSTANCES", "ec2"]})
 }
+
+test_unset_with_windows_image_is_not_bridge if {
+	count(deny) == 0 with input as {"kind": "aws.ecs.task-definition", "spec": {"containerDefinitions": [
+		{"name": "iis", "image": "mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2019"},
+	]}}
+}

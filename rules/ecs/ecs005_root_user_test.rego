@@ -46,3 +46,20 @@ test_windows_is_skipped if {
 		"containerDefinitions": [{"name": "iis"}, {"name": "x", "user": "root"}],
 	}}
 }
+
+test_windows_image_without_runtime_platform_is_skipped if {
+	count(deny) == 0 with input as task({"name": "iis", "image": "mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022"})
+	count(deny) == 0 with input as task({"name": "app", "image": "mcr.microsoft.com/dotnet/framework/aspnet:4.8"})
+	count(deny) == 0 with input as task({"name": "fb", "image": "public.ecr.aws/aws-observability/aws-for-fluent-bit:windowsservercore-stable"})
+}
+
+test_linux_images_are_not_windows if {
+	count(deny) == 1 with input as task({"name": "app", "image": "mcr.microsoft.com/dotnet/aspnet:8.0"})
+	count(deny) == 1 with input as task({"name": "app", "image": "example.com/windows-tools/app:1.0"})
+}
+
+test_windows_tags_mark_windows if {
+	count(deny) == 0 with input as task({"name": "ps", "image": "mcr.microsoft.com/powershell:lts-nanoserver-ltsc2022"})
+	count(deny) == 1 with input as task({"name": "api", "image": "myorg/servercore-api:1.0"})
+	count(deny) == 1 with input as task({"name": "api", "image": "localhost:5000/nanoserver-tools"})
+}
