@@ -51,14 +51,18 @@ deny contains finding if {
 	not values.is_true(enable)
 	not values.unknown(enable)
 	finding := object.union(
-		{"msg": sprintf("%s%s", [problem(enable), alarm_note]), "path": path(enable)},
+		{"msg": sprintf("%s%s; %s", [problem(enable), alarm_note, fix(enable)]), "path": path(enable)},
 		severity,
 	)
 }
 
-problem(null) := "the service deploys with rolling updates but has no deployment circuit breaker: a release whose tasks never become healthy keeps replacing tasks instead of failing and rolling back; set deploymentConfiguration.deploymentCircuitBreaker to enable: true, rollback: true"
+problem(null) := "the service deploys with rolling updates but has no deployment circuit breaker: a release whose tasks never become healthy keeps replacing tasks instead of failing and rolling back"
 
-problem(enable) := "deploymentCircuitBreaker.enable is not true: a rolling deployment whose tasks never become healthy keeps replacing tasks instead of failing and rolling back; set enable: true and rollback: true" if enable != null
+problem(enable) := "deploymentCircuitBreaker.enable is not true: a rolling deployment whose tasks never become healthy keeps replacing tasks instead of failing and rolling back" if enable != null
+
+fix(null) := "set deploymentConfiguration.deploymentCircuitBreaker to enable: true, rollback: true"
+
+fix(enable) := "set enable: true and rollback: true" if enable != null
 
 path(enable) := ["deploymentConfiguration", "deploymentCircuitBreaker", "enable"] if enable != null
 
