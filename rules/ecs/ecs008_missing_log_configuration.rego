@@ -38,7 +38,7 @@ import data.shipcheck.lib.values
 
 deny contains {"msg": msg, "path": ["containerDefinitions", i]} if {
 	some i, c in ecs.containers
-	not is_object(object.get(c, "logConfiguration", null))
+	not present(object.get(c, "logConfiguration", null))
 	msg := sprintf("%s has no logConfiguration, so its output is lost when the task stops; send it to CloudWatch Logs with the awslogs driver (or to a FireLens router)", [ecs.label(c, i)])
 }
 
@@ -57,7 +57,6 @@ deny contains {"msg": msg, "path": ["containerDefinitions", i, "logConfiguration
 	msg := sprintf("%s: logDriver is none, so its output is discarded; use awslogs (or awsfirelens)", [ecs.label(c, i)])
 }
 
-# Blank is as good as missing.
 deny contains {"msg": msg, "path": ["containerDefinitions", i, "logConfiguration", "logDriver"]} if {
 	some i, c in ecs.containers
 	driver := c.logConfiguration.logDriver
@@ -65,3 +64,9 @@ deny contains {"msg": msg, "path": ["containerDefinitions", i, "logConfiguration
 	not values.nonempty_string(driver)
 	msg := sprintf("%s: logDriver is empty; set it to awslogs (or awsfirelens) so its output is kept", [ecs.label(c, i)])
 }
+
+# present holds for a log configuration, or an expression (a Terraform
+# local or variable) that yields one we cannot see.
+present(x) if is_object(x)
+
+present(x) if values.unknown(x)

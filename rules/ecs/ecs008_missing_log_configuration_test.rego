@@ -53,3 +53,7 @@ test_sidecars_are_checked if {
 	some d in ds
 	d.path == ["containerDefinitions", 1]
 }
+
+test_unknown_log_configuration_passes if {
+	count(deny) == 0 with input as task({"name": "web", "logConfiguration": "${local.log_configuration}"})
+}
