@@ -130,6 +130,12 @@ func (c *checker) walk(e *jsonschema.ValidationError) {
 	}
 	switch k := e.ErrorKind.(type) {
 	case *kind.AdditionalProperties:
+		if terraform(c.r) && !inContainer(p) {
+			// Terraform itself rejects unknown attributes; outside the
+			// container_definitions JSON an unknown field can only come
+			// from the adapter's mapping, never from the user.
+			return
+		}
 		for _, name := range k.Properties {
 			c.add(c.unknownField(p, name))
 		}

@@ -92,7 +92,7 @@ func TestUnknownField(t *testing.T) {
 			contains: []string{`did you mean "environment"?`, "Terraform provider silently drops"},
 		},
 		{
-			name: "terraform task level keeps default", kind: resource.ECSTaskDefinition, format: "terraform",
+			name: "task level", kind: resource.ECSTaskDefinition,
 			spec: `{"containerDefinitions":[], "bogus": 1}`,
 			path: "bogus", contains: []string{`unknown field "bogus" in the task definition`},
 		},
@@ -226,6 +226,17 @@ func TestLenientValues(t *testing.T) {
 		if diags := Validate(res(t, kind, "", spec)); len(diags) > 0 {
 			t.Errorf("%s: %d findings, want none:\n%s", name, len(diags), dump(diags))
 		}
+	}
+}
+
+// TestTerraformOutsideContainers: Terraform rejects unknown attributes
+// itself, so outside container_definitions an unknown field is the
+// adapter's, never the user's, and is not reported.
+func TestTerraformOutsideContainers(t *testing.T) {
+	r := res(t, resource.ECSService, "terraform", `{"serviceName":"s","waitForSteadyState":true,"desiredCount":"x"}`)
+	diags := Validate(r)
+	if len(diags) != 1 || diags[0].RuleID != InvalidValue {
+		t.Errorf("want only the SCH002 on desiredCount, got:\n%s", dump(diags))
 	}
 }
 

@@ -61,6 +61,14 @@ var kinds = []kind{
 	},
 }
 
+// extraEnum lists values real deployments use that the API model's enums
+// leave out, so that they are not reported as invalid.
+var extraEnum = map[string][]string{
+	// Accepted for EC2 tasks and passed to Docker (amazon-ecs-agent#528);
+	// CDK added LogDriver.none() in 2025.
+	"LogDriver": {"none"},
+}
+
 // common are the widened scalar types every schema shares; the validator
 // names them in its messages by these $defs keys.
 var common = map[string]any{
@@ -257,7 +265,7 @@ func (g *generator) schema(name string) (any, error) {
 		if len(s.Enum) == 0 || !g.writable[name] {
 			return map[string]any{"type": "string"}, nil
 		}
-		g.defs[name] = map[string]any{"type": "string", "enum": s.Enum}
+		g.defs[name] = map[string]any{"type": "string", "enum": append(append([]string{}, s.Enum...), extraEnum[name]...)}
 		return ref(name), nil
 	case "integer", "long":
 		return ref("integer"), nil
