@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -45,6 +46,13 @@ func isSecretRule(id string, rules map[string]*result.Rule) bool {
 	return false
 }
 
+// secretSpan is where a secret finding points, with the message that names
+// the variable.
+type secretSpan struct {
+	source.Range
+	Message string
+}
+
 // maxExcerptFile bounds how much of a file is read for excerpts.
 const maxExcerptFile = 8 << 20
 
@@ -54,13 +62,14 @@ const maxExcerptWidth = 120
 
 // sourceFile is a file's lines with every secret span masked.
 type sourceFile struct {
-	lines    [][]rune
-	scrubbed map[int]bool // lines already passed through scrub
+	dockerfile bool // ENV/ARG spans read KEY=value
+	lines      [][]rune
+	scrubbed   map[int]bool // lines already passed through scrub
 }
 
 // loadSource reads file for excerpts, or returns nil when it cannot be
 // shown: standard input, unreadable, too large or binary.
-func loadSource(file string, secretSpans []source.Range) *sourceFile {
+func loadSource(file string, secrets []secretSpan) *sourceFile {
 	if file == "" || isStdin(file) {
 		return nil
 	}
@@ -73,12 +82,12 @@ func loadSource(file string, secretSpans []source.Range) *sourceFile {
 		return nil
 	}
 	text := strings.ReplaceAll(string(data), "\r\n", "\n")
-	sf := &sourceFile{}
+	sf := &sourceFile{dockerfile: isDockerfileName(filepath.Base(file))}
 	for l := range strings.SplitSeq(text, "\n") {
 		sf.lines = append(sf.lines, []rune(l))
 	}
-	for _, r := range secretSpans {
-		sf.mask(r)
+	for _, sp := range secrets {
+		sf.mask(sp)
 	}
 	return sf
 }
@@ -86,7 +95,8 @@ func loadSource(file string, secretSpans []source.Range) *sourceFile {
 // mask overwrites the characters of r with '*' on every line it covers.
 // A span without a usable end is masked to the end of its line, one
 // without a column masks the whole line: when in doubt, hide more.
-func (sf *sourceFile) mask(r source.Range) {
+func (sf *sourceFile) mask(secret secretSpan) {
+	r := secret.Range
 	if r.Start.Line < 1 || r.Start.Line > len(sf.lines) {
 		return
 	}
@@ -97,14 +107,56 @@ func (sf *sourceFile) mask(r source.Range) {
 	for ln := r.Start.Line; ln <= endLine; ln++ {
 		line := sf.lines[ln-1]
 		from, to := 0, len(line)
-		if ln == r.Start.Line && r.Start.Col >= 1 {
-			from = r.Start.Col - 1
-		}
 		if ln == r.End.Line && r.End.Col >= 1 && (ln > r.Start.Line || r.Start.Col >= 1 && r.End.Col > r.Start.Col) {
 			to = min(r.End.Col-1, len(line))
 		}
+		if ln == r.Start.Line && r.Start.Col >= 1 {
+			from = min(r.Start.Col-1, len(line))
+			from += keyPrefix(line[from:max(from, to)], sf.dockerfile, secret.Message)
+		}
 		maskRunes(line, from, to)
 	}
+}
+
+// A span may cover the entry that holds a secret rather than the value
+// alone ("value": "…" in JSON, value: … in YAML, value = "…" in HCL,
+// KEY=… in a Dockerfile ENV). keyPatterns recognise such a key at the start
+// of a span so that only the value is masked. Each needs punctuation a
+// value cannot start with unquoted, so a value is never mistaken for a key.
+var (
+	keyPatterns = []*regexp.Regexp{
+		regexp.MustCompile(`^(?:"(?:[^"\\]|\\.)*"|'[^']*')\s*:\s*`),
+		regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.-]*:(?:\s+|$)`),
+		regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*\s*=\s*["']`),
+	}
+	// In a Dockerfile a value may itself contain '=' (base64 padding), so
+	// NAME= counts as a key only when the finding's message names NAME.
+	dockerKeyPattern = regexp.MustCompile(`^(?i:(?:ENV|ARG)\s+)?([A-Za-z_][A-Za-z0-9_]*)=`)
+)
+
+// keyPrefix is the length in characters of the key that starts seg, 0
+// when there is none. A quote opening the value stays with the value.
+func keyPrefix(seg []rune, dockerfile bool, message string) int {
+	s := string(seg)
+	if dockerfile {
+		if m := dockerKeyPattern.FindStringSubmatch(s); m != nil && strings.Contains(message, m[1]) {
+			return utf8.RuneCountInString(m[0])
+		}
+		return 0
+	}
+	for _, re := range keyPatterns {
+		if m := re.FindString(s); m != "" {
+			return utf8.RuneCountInString(strings.TrimRight(m, `"'`))
+		}
+	}
+	return 0
+}
+
+// isDockerfileName matches the names the Dockerfile adapter reads.
+func isDockerfileName(name string) bool {
+	lower := strings.ToLower(name)
+	return lower == "dockerfile" || lower == "containerfile" || strings.HasPrefix(lower, "dockerfile.") ||
+		strings.HasSuffix(lower, ".dockerfile") || strings.HasPrefix(lower, "containerfile.")
 }
 
 // maskRunes stars line[from:to], keeping a pair of enclosing quotes so the

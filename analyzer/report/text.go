@@ -59,16 +59,16 @@ type textWriter struct {
 	opt     Options
 	p       painter
 	rules   map[string]*result.Rule
-	secrets map[string][]source.Range // file -> spans to mask
+	secrets map[string][]secretSpan // file -> spans to mask
 }
 
 // secretSpans collects, per file, the ranges of every secret finding,
 // suppressed or not.
-func secretSpans(r *result.Report, rules map[string]*result.Rule) map[string][]source.Range {
-	out := map[string][]source.Range{}
+func secretSpans(r *result.Report, rules map[string]*result.Rule) map[string][]secretSpan {
+	out := map[string][]secretSpan{}
 	for _, f := range r.Findings {
 		if isSecretRule(f.RuleID, rules) {
-			out[f.Range.File] = append(out[f.Range.File], f.Range)
+			out[f.Range.File] = append(out[f.Range.File], secretSpan{f.Range, f.Message})
 		}
 	}
 	return out
@@ -99,8 +99,11 @@ func (t *textWriter) fileFindings(fs []result.Finding, sevWidth int) {
 	for _, f := range fs {
 		numWidth = max(numWidth, len(strconv.Itoa(f.Range.Start.Line)))
 	}
-	for _, f := range fs {
+	for i, f := range fs {
 		t.findingLine(f, sevWidth)
+		if i+1 < len(fs) && fs[i+1].Range == f.Range {
+			continue // findings at the same span share one excerpt, after the last
+		}
 		if !loaded {
 			src, loaded = loadSource(file, t.secrets[file]), true
 		}

@@ -186,8 +186,7 @@ func FuzzExcerpt(f *testing.F) {
 		for l := range strings.SplitSeq(text, "\n") {
 			sf.lines = append(sf.lines, []rune(l))
 		}
-		secret := at("f", sl1, sc1, sl2, sc2)
-		sf.mask(secret)
+		sf.mask(secretSpan{at("f", sl1, sc1, sl2, sc2), "m"})
 		ex, ok := sf.excerptOf(at("f", l1, c1, l2, c2))
 		if !ok {
 			return
@@ -224,5 +223,47 @@ func TestTextScrubsUnflaggedCredentials(t *testing.T) {
 		if !strings.Contains(out, s) {
 			t.Errorf("excerpt lost the context %q:\n%s", s, out)
 		}
+	}
+}
+
+// When a secret finding's span covers the entry, the key stays readable and
+// only the value is masked.
+func TestTextMaskKeepsKeys(t *testing.T) {
+	tests := []struct {
+		name, file, line, msg string
+		col, endCol           int
+		want                  string
+	}{
+		{"json member", "task.json", `  { "name": "DB_PASSWORD", "value": "Tr0ub4dor&3xyz" },`, `"DB_PASSWORD"`, 28, 53, `"value": "**************"`},
+		{"yaml entry", "pod.yaml", `    value: Tr0ub4dor&3xyz`, "DB_PASSWORD", 5, 26, `value: **************`},
+		{"hcl attribute", "main.tf", `  value = "Tr0ub4dor&3xyz"`, "DB_PASSWORD", 3, 27, `value = "**************"`},
+		{"dockerfile pair", "Dockerfile", `ENV DB_PASSWORD=Tr0ub4dor&3xyz`, `variable DB_PASSWORD`, 5, 31, `ENV DB_PASSWORD=**************`},
+		{"dockerfile value with =", "Dockerfile", `ENV TOKEN Tr0ub4dor=3xyz==`, `variable TOKEN`, 11, 27, `ENV TOKEN ****************`},
+		{"yaml value with =", "pod.yaml", `    value: Tr0ub4dor=3xyz==`, "TOKEN", 12, 28, `value: ****************`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			file := writeTemp(t, tt.file, tt.line+"\n")
+			r := &result.Report{Findings: []result.Finding{{RuleID: "DKR002", Severity: result.High, Message: tt.msg, Range: at(file, 1, tt.col, 1, tt.endCol)}}}
+			out := textOf(t, r, Options{})
+			if strings.Contains(out, "Tr0ub") || !strings.Contains(out, tt.want) {
+				t.Errorf("want %q in:\n%s", tt.want, out)
+			}
+		})
+	}
+}
+
+func TestTextSharedExcerpt(t *testing.T) {
+	file := writeTemp(t, "task.json", `{"name": "app"}`+"\n")
+	r := &result.Report{Findings: []result.Finding{
+		{RuleID: "ECS001", Severity: result.Medium, Message: "a", Range: at(file, 1, 2, 1, 15)},
+		{RuleID: "ECS005", Severity: result.Medium, Message: "b", Range: at(file, 1, 2, 1, 15)},
+	}}
+	out := textOf(t, r, Options{})
+	if n := strings.Count(out, `"name": "app"`); n != 1 {
+		t.Errorf("excerpt shown %d times:\n%s", n, out)
+	}
+	if strings.Index(out, "ECS005") > strings.Index(out, `"name": "app"`) {
+		t.Errorf("shared excerpt must follow the last finding:\n%s", out)
 	}
 }
