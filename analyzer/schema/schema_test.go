@@ -103,6 +103,11 @@ func TestUnknownField(t *testing.T) {
 			contains: []string{`in deploymentConfiguration.deploymentCircuitBreaker`, `did you mean "enable"?`},
 		},
 		{
+			name: "CloudFormation tag spelling", kind: resource.ECSService,
+			spec: `{"serviceName":"s","tags":[{"key":"a","Value":"b"}]}`,
+			path: "tags/0/Value", contains: []string{`in tags[0] (did you mean "value"?)`},
+		},
+		{
 			name: "no far-fetched suggestion", kind: resource.ECSService,
 			spec: `{"serviceName":"s","xyzzy":1}`,
 			path: "xyzzy", contains: []string{`unknown field "xyzzy" in the service; the AWS API`},
@@ -212,7 +217,6 @@ func TestLenientValues(t *testing.T) {
 		"nulls":                  `{"ipcMode":null,"containerDefinitions":[{"name":"a","hostname":null,"portMappings":[{"hostPort":null}]}]}`,
 		"unknown list":           `{"containerDefinitions":[{"name":"a","portMappings":"${var.ports}","essential":"${var.essential}"}]}`,
 		"unknown enum":           `{"networkMode":"${var.mode}","containerDefinitions":"${local.containers}"}`,
-		"capitalised tags":       `{"containerDefinitions":[],"tags":[{"Key":"a","Value":"b"}]}`,
 		"tag map":                `{"containerDefinitions":[],"tags":{"a":"b"}}`,
 		"epoch timestamp":        `{"containerDefinitions":[],"registeredAt":1715671304.123}`,
 		"container cpu and mem":  `{"containerDefinitions":[{"name":"a","cpu":128,"memory":256}]}`,

@@ -92,7 +92,10 @@ var common = map[string]any{
 		"type":        []string{"string", "number"},
 	},
 	"tags": map[string]any{
-		"description": "Tags: the API's [{key, value}], CloudFormation's [{Key, Value}], or a {name: value} map.",
+		// CloudFormation's {Key, Value} is rejected by the AWS CLI ("Unknown
+		// parameter in tags[0]: "Key", must be one of: key, value"); the map
+		// form is how Terraform writes tags.
+		"description": "Tags: the API's [{key, value}], or a {name: value} map as Terraform writes them.",
 		"type":        []string{"array", "object"},
 		"items": map[string]any{
 			"type":                 "object",
@@ -100,8 +103,6 @@ var common = map[string]any{
 			"properties": map[string]any{
 				"key":   map[string]any{"type": "string"},
 				"value": map[string]any{"type": "string"},
-				"Key":   map[string]any{"type": "string"},
-				"Value": map[string]any{"type": "string"},
 			},
 		},
 		"additionalProperties": map[string]any{"type": "string"},
