@@ -42,8 +42,14 @@ deny contains {"msg": msg, "path": ["memory"]} if {
 	task := ecs.memory_mib(ecs.spec.memory)
 	total := sum(limits)
 	total > task
-	msg := sprintf("the containers' memory limits add up to %v MiB, more than the task's memory of %v MiB (%v); the API rejects the task definition: lower the containers' memory or raise the task's", [total, task, ecs.spec.memory])
+	msg := sprintf("the containers' memory limits add up to %v MiB, more than the task's memory of %v MiB%s; the API rejects the task definition: lower the containers' memory or raise the task's", [total, task, as_written(ecs.spec.memory)])
 }
+
+# as_written quotes a memory size written with a unit ("2 GB") beside its
+# value in MiB.
+as_written(x) := sprintf(" (%q)", [x]) if not values.number(x)
+
+as_written(x) := "" if values.number(x)
 
 deny contains {"msg": msg, "path": ["containerDefinitions", i, "memoryReservation"]} if {
 	some i, c in ecs.containers
