@@ -45,6 +45,7 @@ func Text(w io.Writer, r *result.Report, opt Options) error {
 	tw := &textWriter{w: bw, opt: opt, p: painter(opt.Color), rules: ruleTable(r)}
 	findings := visible(r, opt)
 	tw.secrets = secretSpans(r, tw.rules)
+	tw.lineless = linelessErrors(r)
 	tw.findings(findings)
 	tw.errors(sortedErrors(r.Errors, opt))
 	tw.summary(r, findings)
@@ -60,6 +61,10 @@ type textWriter struct {
 	p       painter
 	rules   map[string]*result.Rule
 	secrets map[string][]secretSpan // file -> spans to mask
+	// lineless holds "file\x00message" of tool errors without a line: the
+	// pipeline places their ERR001 finding at 1:1, where an excerpt would
+	// point at nothing in particular.
+	lineless map[string]bool
 }
 
 // secretSpans collects, per file, the ranges of every secret finding,
@@ -72,6 +77,16 @@ func secretSpans(r *result.Report, rules map[string]*result.Rule) map[string][]s
 		}
 	}
 	return out
+}
+
+func linelessErrors(r *result.Report) map[string]bool {
+	m := map[string]bool{}
+	for _, e := range r.Errors {
+		if e.Range.Start.Line < 1 {
+			m[e.Range.File+"\x00"+e.Message] = true
+		}
+	}
+	return m
 }
 
 func (t *textWriter) findings(fs []result.Finding) {
@@ -103,6 +118,9 @@ func (t *textWriter) fileFindings(fs []result.Finding, sevWidth int) {
 		t.findingLine(f, sevWidth)
 		if i+1 < len(fs) && fs[i+1].Range == f.Range {
 			continue // findings at the same span share one excerpt, after the last
+		}
+		if f.RuleID == parseErrorRule && t.lineless[f.Range.File+"\x00"+f.Message] {
+			continue
 		}
 		if !loaded {
 			src, loaded = loadSource(file, t.secrets[file]), true

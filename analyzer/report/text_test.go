@@ -267,3 +267,19 @@ func TestTextSharedExcerpt(t *testing.T) {
 		t.Errorf("shared excerpt must follow the last finding:\n%s", out)
 	}
 }
+
+// A tool error without a line gets no excerpt of line 1 in its ERR001.
+func TestTextNoExcerptForLinelessError(t *testing.T) {
+	file := writeTemp(t, "main.tf", "variable \"x\" {}\n")
+	r := &result.Report{
+		Errors:   []result.ToolError{{Range: source.Range{File: file}, Message: "terraform input is not supported"}},
+		Findings: []result.Finding{{RuleID: "ERR001", Severity: result.High, Message: "terraform input is not supported", Range: at(file, 1, 1, 1, 1)}},
+	}
+	if out := textOf(t, r, Options{}); strings.Contains(out, "variable") {
+		t.Errorf("excerpt shown for an error without a line:\n%s", out)
+	}
+	r.Errors[0].Range.Start = source.Pos{Line: 1, Col: 1}
+	if out := textOf(t, r, Options{}); !strings.Contains(out, "variable") {
+		t.Errorf("excerpt missing for an error at line 1:\n%s", out)
+	}
+}
