@@ -145,6 +145,8 @@ func show(v any, quoteStrings bool) string {
 func (c *checker) subject(p source.Path) string {
 	label, rest := c.split(p)
 	switch {
+	case len(p) == 0:
+		return c.where(p)
 	case label == "":
 		return render(rest)
 	case len(rest) == 0:
