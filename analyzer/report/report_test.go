@@ -311,3 +311,15 @@ func TestToolErrorShownOnceInLineFormats(t *testing.T) {
 		}
 	}
 }
+
+func TestSnippetsAsCode(t *testing.T) {
+	in := "Add a healthCheck.\n\nJSON:\n  \"healthCheck\": {\n    \"command\": [\"CMD\"]\n  }\n\nTerraform:\n  healthCheck = {}\nDone."
+	want := "Add a healthCheck.\n\nJSON:\n```\n\"healthCheck\": {\n  \"command\": [\"CMD\"]\n}\n```\n\nTerraform:\n```\nhealthCheck = {}\n```\nDone."
+	if got := snippetsAsCode(in); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	fenced := "Use:\n```yaml\n  a: b\n```"
+	if got := snippetsAsCode(fenced); got != fenced {
+		t.Errorf("fenced text changed: %q", got)
+	}
+}

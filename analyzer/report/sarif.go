@@ -266,7 +266,7 @@ func ruleHelp(rule *result.Rule) (text, md string) {
 	}
 	if rule.Remediation != "" {
 		t.WriteString("\nHow to fix:\n" + rule.Remediation + "\n")
-		m.WriteString("\n## How to fix\n\n" + rule.Remediation + "\n")
+		m.WriteString("\n## How to fix\n\n" + snippetsAsCode(rule.Remediation) + "\n")
 	}
 	if len(rule.Links) > 0 {
 		t.WriteString("\nReferences:\n")
@@ -277,6 +277,61 @@ func ruleHelp(rule *result.Rule) (text, md string) {
 		}
 	}
 	return strings.TrimSpace(t.String()), strings.TrimSpace(m.String())
+}
+
+// snippetsAsCode turns the indented snippets of a rule's remediation (the
+// METADATA convention: a "JSON:" line, then the snippet indented) into
+// fenced code blocks, which Markdown would otherwise reflow into the
+// surrounding paragraph. Text that already has fences is left alone.
+func snippetsAsCode(text string) string {
+	if strings.Contains(text, "```") {
+		return text
+	}
+	lines := strings.Split(text, "\n")
+	var out []string
+	for i := 0; i < len(lines); {
+		if !isIndented(lines[i]) {
+			out = append(out, lines[i])
+			i++
+			continue
+		}
+		j := i
+		for j < len(lines) && (isIndented(lines[j]) || strings.TrimSpace(lines[j]) == "" && j+1 < len(lines) && isIndented(lines[j+1])) {
+			j++
+		}
+		out = append(out, "```")
+		out = append(out, dedent(lines[i:j])...)
+		out = append(out, "```")
+		i = j
+	}
+	return strings.Join(out, "\n")
+}
+
+func isIndented(line string) bool {
+	return strings.TrimSpace(line) != "" && (strings.HasPrefix(line, "  ") || strings.HasPrefix(line, "\t"))
+}
+
+// dedent removes the indentation the lines share.
+func dedent(lines []string) []string {
+	common := -1
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		n := len(l) - len(strings.TrimLeft(l, " \t"))
+		if common < 0 || n < common {
+			common = n
+		}
+	}
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		if len(l) >= common && common > 0 {
+			out[i] = l[common:]
+		} else {
+			out[i] = strings.TrimLeft(l, " \t")
+		}
+	}
+	return out
 }
 
 // collectArtifacts assigns artifact indexes in URI order, so the same
@@ -386,10 +441,19 @@ func (b *runBuilder) result(f result.Finding) sarifResult {
 	if b.opt.IncludeSuppressed {
 		res.Suppressions = []sarifSuppression{}
 		if s := f.Suppression; s != nil {
-			res.Suppressions = append(res.Suppressions, sarifSuppression{Kind: s.Kind, Justification: s.Justification})
+			res.Suppressions = append(res.Suppressions, sarifSuppression{Kind: suppressionKind(s.Kind), Justification: s.Justification})
 		}
 	}
 	return res
+}
+
+// suppressionKind keeps the kind within SARIF's enumeration: anything but
+// an ignore comment in the scanned file is external.
+func suppressionKind(k string) string {
+	if k == "inSource" {
+		return k
+	}
+	return "external"
 }
 
 func findingProperties(f result.Finding) map[string]any {
