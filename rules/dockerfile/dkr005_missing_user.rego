@@ -1,0 +1,51 @@
+# METADATA
+# title: Final stage without USER
+# description: |
+#   Without a USER instruction the container runs as the base image's
+#   default user, which is root for almost every image: a container escape
+#   or a write to a mounted path then happens with root's rights. The final
+#   stage inherits USER from the stages it is built FROM. Base images that
+#   run as non-root by default pass: a name or tag containing "nonroot"
+#   (gcr.io/distroless/static:nonroot), Chainguard and Bitnami images.
+#   Windows base images are skipped (their users are ContainerUser and
+#   ContainerAdministrator). A base image left unresolved (an ARG without a
+#   default) is not reported.
+# related_resources:
+#   - ref: https://docs.docker.com/reference/dockerfile/#user
+#   - ref: https://docs.docker.com/build/building/best-practices/#user
+# custom:
+#   id: DKR005
+#   name: missing-user
+#   severity: medium
+#   kinds: [dockerfile]
+#   tags: [security, dockerfile]
+#   remediation: |
+#     Add a USER to the final stage:
+#       RUN adduser -D -u 10001 app
+#       USER 10001
+package shipcheck.dockerfile.missing_user
+
+import data.shipcheck.lib.dockerfile as df
+
+deny contains {"msg": msg, "path": ["stages", df.final_index]} if {
+	df.final.user == null
+	base := root_image
+	not nonroot_base(base)
+	not startswith(base, "$")
+	msg := sprintf("the final %s has no USER, so it runs as the base image's default user (root unless %q sets another); add USER with an unprivileged user", [df.stage_label(df.final), base])
+}
+
+# root_image is the image at the bottom of the final stage's FROM chain.
+root_image := st.from.image if {
+	some s in df.chain
+	st := df.stages[s]
+	st.from.stage == null
+}
+
+nonroot_base(image) if contains(lower(image), "nonroot")
+
+nonroot_base(image) if contains(lower(image), "cgr.dev/chainguard/")
+
+nonroot_base(image) if startswith(lower(image), "bitnami/")
+
+nonroot_base(image) if regex.match(`(?i)(^|/)(windows|nanoserver|servercore)([:/@]|$)|mcr\.microsoft\.com/windows`, image)

@@ -1,0 +1,35 @@
+# METADATA
+# title: ADD of a URL without --checksum
+# description: |
+#   ADD <url> downloads whatever the server returns at build time: a
+#   compromised or changed upstream file goes into the image unnoticed, and
+#   two builds of the same commit differ. --checksum=sha256:<hex> makes the
+#   build fail when the content changes.
+# related_resources:
+#   - ref: https://docs.docker.com/reference/dockerfile/#add---checksum
+# custom:
+#   id: DKR007
+#   name: remote-add-without-checksum
+#   severity: medium
+#   kinds: [dockerfile]
+#   tags: [supply-chain, dockerfile]
+#   remediation: |
+#     Pin the download's digest:
+#       ADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d \
+#         https://example.com/tool.tar.gz /tmp/
+package shipcheck.dockerfile.remote_add_without_checksum
+
+import data.shipcheck.lib.dockerfile as df
+
+deny contains {"msg": msg, "path": array.concat(df.path(s, k), ["args", i])} if {
+	some [s, k, ins] in df.instructions
+	ins.cmd == "add"
+	not df.has_flag(ins, "checksum")
+	some i, src in array.slice(ins.args, 0, count(ins.args) - 1)
+	regex.match(`(?i)^https?://`, src)
+	not pinned_git(src)
+	msg := sprintf("ADD downloads %s without --checksum; add --checksum=sha256:<digest> so a changed download fails the build", [src])
+}
+
+# A git source pinned to a full commit hash cannot change.
+pinned_git(src) if regex.match(`(?i)(\.git)?#[0-9a-f]{40}(:.*)?$`, src)

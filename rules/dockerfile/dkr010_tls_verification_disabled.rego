@@ -1,0 +1,103 @@
+# METADATA
+# title: TLS or signature verification disabled
+# description: |
+#   Turning off certificate or package-signature checks lets anyone on the
+#   network path (a proxy, a hijacked DNS entry, a hostile Wi-Fi) serve
+#   modified packages and scripts into the image. Reported: curl -k or
+#   --insecure, wget --no-check-certificate, pip --trusted-host, apk
+#   --allow-untrusted, apt-get --allow-unauthenticated, yum/dnf
+#   --nogpgcheck, git http.sslVerify=false, and ENV or command-prefix
+#   NODE_TLS_REJECT_UNAUTHORIZED=0, GIT_SSL_NO_VERIFY, PYTHONHTTPSVERIFY=0.
+# related_resources:
+#   - ref: https://docs.docker.com/build/building/best-practices/
+#   - ref: https://curl.se/docs/sslcerts.html
+# custom:
+#   id: DKR010
+#   name: tls-verification-disabled
+#   severity: high
+#   kinds: [dockerfile]
+#   tags: [security, supply-chain, dockerfile]
+#   remediation: |
+#     Keep verification on and install the CA certificate you need instead:
+#       COPY corp-ca.crt /usr/local/share/ca-certificates/
+#       RUN update-ca-certificates
+package shipcheck.dockerfile.tls_verification_disabled
+
+import data.shipcheck.lib.dockerfile as df
+
+deny contains {"msg": msg, "path": df.command_path(s, k, c)} if {
+	some [s, k, c, cmd] in df.commands
+	what := insecure(cmd)
+	msg := sprintf("%s on line %d disables verification (%s); remove it and trust the right CA or key instead", [cmd.name, cmd.line, what])
+}
+
+deny contains {"msg": msg, "path": df.command_path(s, k, c)} if {
+	some [s, k, c, cmd] in df.commands
+	some a in cmd.assigns
+	insecure_env(a.name, a.value)
+	msg := sprintf("%s=%s on line %d disables TLS verification; remove it and trust the right CA instead", [a.name, a.value, cmd.line])
+}
+
+deny contains {"msg": msg, "path": array.concat(df.path(s, k), ["env", e])} if {
+	some [s, k, ins] in df.instructions
+	ins.cmd == "env"
+	some e, kv in ins.env
+	insecure_env(kv.name, kv.value)
+	msg := sprintf("ENV %s=%s disables TLS verification for every later step and at run time; remove it and trust the right CA instead", [kv.name, kv.value])
+}
+
+insecure(cmd) := "-k/--insecure" if {
+	cmd.name == "curl"
+	df.has_option(cmd.argv, "k", "--insecure")
+}
+
+insecure(cmd) := "--no-check-certificate" if {
+	cmd.name == "wget"
+	"--no-check-certificate" in cmd.argv
+}
+
+insecure(cmd) := "--trusted-host" if {
+	regex.match(`^pip[0-9.]*$`, cmd.name)
+	some a in cmd.argv
+	df.option_matches(a, "--trusted-host")
+}
+
+insecure(cmd) := "--allow-untrusted" if {
+	cmd.name == "apk"
+	"--allow-untrusted" in cmd.argv
+}
+
+insecure(cmd) := "--allow-unauthenticated" if {
+	cmd.name in {"apt-get", "apt", "aptitude"}
+	some a in cmd.argv
+	a in {"--allow-unauthenticated", "--force-yes"}
+}
+
+insecure(cmd) := "AllowUnauthenticated" if {
+	cmd.name in {"apt-get", "apt"}
+	some a in cmd.argv
+	regex.match(`(?i)AllowUnauthenticated=(true|1|yes)`, a)
+}
+
+insecure(cmd) := "--nogpgcheck" if {
+	cmd.name in {"yum", "dnf", "microdnf", "tdnf", "zypper"}
+	some a in cmd.argv
+	a in {"--nogpgcheck", "--no-gpg-checks"}
+}
+
+insecure(cmd) := "http.sslVerify=false" if {
+	cmd.name == "git"
+	some i, a in cmd.argv
+	regex.match(`(?i)^http\.sslverify(=false)?$`, a)
+	false_after(cmd.argv, i, a)
+}
+
+false_after(_, _, a) if endswith(lower(a), "=false")
+
+false_after(argv, i, _) if lower(argv[i + 1]) == "false"
+
+insecure_env("NODE_TLS_REJECT_UNAUTHORIZED", "0")
+
+insecure_env("PYTHONHTTPSVERIFY", "0")
+
+insecure_env("GIT_SSL_NO_VERIFY", v) if not lower(v) in {"", "0", "false", "no"}
