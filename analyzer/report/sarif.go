@@ -230,11 +230,13 @@ func ruleDescriptor(rule *result.Rule) sarifReportingDescr {
 		Name:                 rule.Name,
 		DefaultConfiguration: sarifConfiguration{Enabled: rule.Enabled, Level: rule.Severity.SARIFLevel()},
 		Properties: map[string]any{
-			"tags":              tags,
-			"security-severity": rule.Severity.SecuritySeverity(),
-			"precision":         "high",
-			"problem.severity":  problemSeverity(rule.Severity),
+			"tags":             tags,
+			"precision":        "high",
+			"problem.severity": problemSeverity(rule.Severity),
 		},
+	}
+	if score := rule.Severity.SecuritySeverity(); score != "" {
+		d.Properties["security-severity"] = score
 	}
 	if rule.Title != "" {
 		d.ShortDescription = &sarifMessage{Text: rule.Title}
