@@ -21,7 +21,7 @@ const maxLocalDepth = 8
 // into one value at the attribute.
 type walker struct {
 	ctx    *hcl.EvalContext
-	text   func(hcl.Range) string      // the source text of a range
+	text   func(hcl.Range) string          // the source text of a range
 	locals map[string]hclsyntax.Expression // local.x definitions written in HCL
 	depth  int
 }

@@ -15,7 +15,12 @@ import (
 // the column of the raw, escaped character it came from. str is the string
 // node as parsed from file; data is the file's content.
 func parseEmbeddedJSON(data []byte, str *source.Node) (*source.Node, error) {
-	off := offsetOf(data, str.Range.Start)
+	return parseEmbeddedJSONAt(data, offsetOf(data, str.Range.Start), str)
+}
+
+// parseEmbeddedJSONAt is parseEmbeddedJSON with the string literal's
+// opening quote at data[off].
+func parseEmbeddedJSONAt(data []byte, off int, str *source.Node) (*source.Node, error) {
 	text, cols, ok := decodeJSONString(data, off, str.Range.Start)
 	if !ok {
 		// Not where the node says: fall back to positions at the string.

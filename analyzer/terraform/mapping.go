@@ -18,9 +18,9 @@ type field struct {
 	conv    func(*source.Node) *source.Node
 }
 
-func arg(tf, api string) field                    { return field{tf: tf, api: api} }
-func one(tf, api string, sub ...field) field      { return field{tf: tf, api: api, sub: sub} }
-func many(tf, api string, sub ...field) field     { return field{tf: tf, api: api, sub: sub, list: true} }
+func arg(tf, api string) field                { return field{tf: tf, api: api} }
+func one(tf, api string, sub ...field) field  { return field{tf: tf, api: api, sub: sub} }
+func many(tf, api string, sub ...field) field { return field{tf: tf, api: api, sub: sub, list: true} }
 func conv(tf, api string, f func(*source.Node) *source.Node) field {
 	return field{tf: tf, api: api, conv: f}
 }

@@ -1,0 +1,220 @@
+package terraform
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+
+	"github.com/shipcheck/shipcheck/analyzer/resource"
+	"github.com/shipcheck/shipcheck/analyzer/source"
+)
+
+// unknownInPlan stands for a value the plan knows only after apply.
+const unknownInPlan = "${known after apply}"
+
+// IsPlan reports whether a JSON document is the output of terraform show
+// -json: a plan (planned_values, resource_changes, prior_state) or a state
+// (values.root_module).
+func IsPlan(root *source.Node) bool {
+	if root == nil || root.Kind != source.Object || root.Get("format_version") == nil {
+		return false
+	}
+	if root.Get("planned_values") != nil || root.Get("resource_changes") != nil || root.Get("prior_state") != nil {
+		return true
+	}
+	return root.Get("values").Get("root_module") != nil
+}
+
+// LoadPlan returns the canonical resources of a plan's planned values
+// (else its prior state, else a state's values), root and child modules.
+// The resource address is the resource name. Values the plan only knows
+// after apply are kept as "${known after apply}".
+func LoadPlan(file string, root *source.Node) ([]*resource.Resource, []error) {
+	if !IsPlan(root) {
+		return nil, []error{source.Errorf(root.Range, "not a Terraform plan or state: expected format_version with planned_values, prior_state or values")}
+	}
+	mod := root.Get("planned_values").Get("root_module")
+	if mod == nil {
+		mod = root.Get("prior_state").Get("values").Get("root_module")
+	}
+	if mod == nil {
+		mod = root.Get("values").Get("root_module")
+	}
+	p := &planLoader{file: file, unknowns: afterUnknown(root)}
+	p.module(mod, 0)
+	p.joinECR()
+	l := &loader{out: p.out, scanning: p.scanning}
+	l.joinRegistryScanning()
+	res := l.finish()
+	for _, r := range res {
+		r.Format = PlanFormat
+	}
+	return res, nil
+}
+
+// afterUnknown maps resource addresses to their change.after_unknown.
+func afterUnknown(root *source.Node) map[string]*source.Node {
+	out := map[string]*source.Node{}
+	changes := root.Get("resource_changes")
+	if changes == nil || changes.Kind != source.Array {
+		return out
+	}
+	for _, c := range changes.Items {
+		if au := c.Get("change").Get("after_unknown"); au != nil {
+			out[c.Get("address").Str()] = au
+		}
+	}
+	return out
+}
+
+type planLoader struct {
+	file     string
+	unknowns map[string]*source.Node
+	out      []*built
+	scanning []*source.Node
+	policies []planPolicy
+}
+
+// planPolicy is a lifecycle or repository policy waiting to be joined.
+type planPolicy struct {
+	key, repository string
+	header          source.Range
+	doc             *source.Node
+}
+
+func (p *planLoader) module(mod *source.Node, depth int) {
+	if mod == nil || depth > maxModuleDepth {
+		return
+	}
+	if rs := mod.Get("resources"); rs != nil && rs.Kind == source.Array {
+		for _, r := range rs.Items {
+			p.resource(r)
+		}
+	}
+	if cs := mod.Get("child_modules"); cs != nil && cs.Kind == source.Array {
+		for _, c := range cs.Items {
+			p.module(c, depth+1)
+		}
+	}
+}
+
+func (p *planLoader) resource(r *source.Node) {
+	if r.Kind != source.Object || (r.Get("mode") != nil && r.Get("mode").Str() != "managed") {
+		return
+	}
+	typ, addr := r.Get("type").Str(), r.Get("address").Str()
+	values := r.Get("values")
+	if values == nil || values.Kind != source.Object {
+		return
+	}
+	header := r.Range
+	if m, ok := member(r, "address"); ok {
+		header = m.KeyRange
+		header.End = m.Value.Range.End
+	}
+	var diags []resource.Diagnostic
+	raw := p.raw(typ, values, p.unknowns[addr], &diags)
+	switch typ {
+	case "aws_ecr_registry_scanning_configuration":
+		mp := &mapper{headers: map[*source.Node]source.Range{}}
+		cfg := mp.object(raw, registryScanningFields, header)
+		cfg.Range = header
+		p.scanning = append(p.scanning, cfg)
+		return
+	case "aws_ecr_lifecycle_policy", "aws_ecr_repository_policy":
+		key := keyLifecyclePolicy
+		if typ == "aws_ecr_repository_policy" {
+			key = keyRepositoryPolicy
+		}
+		if doc := raw.Get("policy"); doc != nil {
+			p.policies = append(p.policies, planPolicy{key, raw.Get("repository").Str(), header, doc})
+		}
+		return
+	}
+	mt, ok := resourceTypes[typ]
+	if !ok {
+		return
+	}
+	mp := &mapper{headers: map[*source.Node]source.Range{}}
+	spec := mp.object(raw, mt.fields, header)
+	p.out = append(p.out, &built{
+		res:  &resource.Resource{Kind: mt.kind, Name: addr, File: p.file, Format: PlanFormat, Diagnostics: diags},
+		spec: spec, mapper: mp, header: header,
+	})
+}
+
+// raw copies a resource's values, parsing its JSON document arguments and
+// filling in what is known only after apply.
+func (p *planLoader) raw(typ string, values, unknown *source.Node, diags *[]resource.Diagnostic) *source.Node {
+	out := &source.Node{Kind: source.Object, Range: values.Range}
+	for _, mem := range values.Members {
+		v := mem.Value
+		if docAttributes[typ][mem.Key] && v.Kind == source.String {
+			doc, err := planEmbeddedJSON(v)
+			if err != nil {
+				*diags = append(*diags, parseFailed(mem.Key, v.Range, err)...)
+			} else {
+				v = doc
+			}
+		}
+		out.Members = append(out.Members, source.Member{Key: mem.Key, KeyRange: mem.KeyRange, Value: v})
+	}
+	if unknown != nil && unknown.Kind == source.Object {
+		for _, mem := range unknown.Members {
+			if mem.Value.Kind == source.Bool && mem.Value.Value == true {
+				if cur := out.Get(mem.Key); cur == nil || cur.Kind == source.Null {
+					out.Members = append(out.Members, source.Member{Key: mem.Key, KeyRange: values.Range,
+						Value: &source.Node{Kind: source.String, Value: unknownInPlan, Range: values.Range}})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// planEmbeddedJSON parses a JSON document held in a plan's JSON string.
+// Terraform writes plans with Go's encoder, so re-encoding the decoded
+// string gives back its raw text and with it exact columns; when the
+// lengths disagree the positions fall back to the string itself.
+func planEmbeddedJSON(str *source.Node) (*source.Node, error) {
+	if str.Range.Start.Line == str.Range.End.Line {
+		for _, html := range []bool{true, false} {
+			enc := encodeString(str.Str(), html)
+			if len([]rune(string(enc))) == str.Range.End.Col-str.Range.Start.Col {
+				return parseEmbeddedJSONAt(enc, 0, str)
+			}
+		}
+	}
+	doc, err := source.ParseJSON(str.Range.File, []byte(str.Str()))
+	if err != nil {
+		return nil, err
+	}
+	restamp(doc, str.Range)
+	return doc, nil
+}
+
+// encodeString encodes s as a JSON string literal, with or without Go's
+// HTML escaping of <, > and &.
+func encodeString(s string, html bool) []byte {
+	var b bytes.Buffer
+	e := json.NewEncoder(&b)
+	e.SetEscapeHTML(html)
+	_ = e.Encode(s)
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
+}
+
+// joinECR attaches the plan's policies to the repositories they name.
+func (p *planLoader) joinECR() {
+	for _, pol := range p.policies {
+		for _, b := range p.out {
+			if b.res.Kind != resource.ECRRepository || b.spec.Get(pol.key) != nil {
+				continue
+			}
+			name := b.spec.Get("repositoryName").Str()
+			unknown := pol.repository == "" || strings.Contains(pol.repository, "${")
+			if name == pol.repository || (unknown && pol.key == keyLifecyclePolicy) {
+				b.spec.Members = append(b.spec.Members, source.Member{Key: pol.key, KeyRange: pol.header, Value: pol.doc})
+			}
+		}
+	}
+}
