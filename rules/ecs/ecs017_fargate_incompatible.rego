@@ -6,7 +6,9 @@
 #   namespace, no host bind mounts or devices, no added capabilities other
 #   than SYS_PTRACE, and a task-level cpu/memory pair from Fargate's size
 #   table. Anything else is rejected when the task definition is registered
-#   or when the task is launched, so the deployment fails.
+#   or when the task is launched, so the deployment fails. On Windows the
+#   Linux-only settings (privileged, linuxParameters, pidMode, ipcMode) are
+#   not checked, as everywhere else.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html
 #   - ref: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-defs.html
@@ -78,6 +80,7 @@ deny contains {"msg": msg, "path": []} if {
 
 deny contains {"msg": msg, "path": ["containerDefinitions", i, "privileged"]} if {
 	ecs.fargate
+	ecs.linux
 	some i, c in ecs.containers
 	values.is_true(object.get(c, "privileged", null))
 	msg := sprintf("%s is privileged, which Fargate does not support; remove privileged", [ecs.label(c, i)])
@@ -85,12 +88,14 @@ deny contains {"msg": msg, "path": ["containerDefinitions", i, "privileged"]} if
 
 deny contains {"msg": msg, "path": ["pidMode"]} if {
 	ecs.fargate
+	ecs.linux
 	lower(ecs.spec.pidMode) == "host"
 	msg := "the task requires FARGATE but sets pidMode host; Fargate supports only pidMode task"
 }
 
 deny contains {"msg": msg, "path": ["ipcMode"]} if {
 	ecs.fargate
+	ecs.linux
 	values.nonempty_string(ecs.spec.ipcMode)
 	not values.unknown(ecs.spec.ipcMode)
 	msg := sprintf("the task requires FARGATE but sets ipcMode %q; Fargate does not support ipcMode, remove it", [ecs.spec.ipcMode])
@@ -106,6 +111,7 @@ deny contains {"msg": msg, "path": ["volumes", vi, "host", "sourcePath"]} if {
 
 deny contains {"msg": msg, "path": ["containerDefinitions", i, "linuxParameters", "devices"]} if {
 	ecs.fargate
+	ecs.linux
 	some i, c in ecs.containers
 	devices := object.get(c, ["linuxParameters", "devices"], [])
 	is_array(devices)
@@ -115,6 +121,7 @@ deny contains {"msg": msg, "path": ["containerDefinitions", i, "linuxParameters"
 
 deny contains {"msg": msg, "path": ["containerDefinitions", i, "linuxParameters", "capabilities", "add"]} if {
 	ecs.fargate
+	ecs.linux
 	some i, c in ecs.containers
 	extra := [x | some x in values.array_or_empty(object.get(c, ["linuxParameters", "capabilities", "add"], [])); is_string(x); capability(x) != "SYS_PTRACE"]
 	count(extra) > 0

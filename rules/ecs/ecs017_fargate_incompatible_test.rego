@@ -12,7 +12,6 @@ base := {
 
 task(patch) := {"kind": "aws.ecs.task-definition", "spec": object.union(base, patch)}
 
-
 test_valid_task_passes if {
 	count(deny) == 0 with input as task({})
 }
@@ -129,4 +128,12 @@ test_invalid_cpu if {
 	count(ds) == 1
 	some d in ds
 	d.path == ["cpu"]
+}
+
+test_windows_skips_linux_only_settings if {
+	count(deny) == 0 with input as task({
+		"runtimePlatform": {"operatingSystemFamily": "WINDOWS_SERVER_2022_CORE"},
+		"cpu": "1024", "memory": "2048", "pidMode": "host",
+		"containerDefinitions": [{"name": "app", "privileged": true, "linuxParameters": {"devices": [{"hostPath": "/dev/x"}]}}],
+	})
 }
