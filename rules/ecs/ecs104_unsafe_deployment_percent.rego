@@ -8,7 +8,10 @@
 #   (it would go below the minimum), so deployments never make progress
 #   (reported high). With minimumHealthyPercent 0 and tasks running, ECS may
 #   stop every running task before the new ones are healthy: each deployment
-#   is an outage.
+#   is an outage. ECS rounds the maximum down and the minimum up to whole
+#   tasks, so with a known desiredCount the counts are compared too:
+#   maximumPercent 150 with minimumHealthyPercent 100 stalls a one-task
+#   service just the same.
 #
 #   Only REPLICA services (schedulingStrategy absent or REPLICA) deployed
 #   with ECS rolling updates are checked: DAEMON services default to
@@ -53,6 +56,23 @@ deny contains {"msg": msg, "path": path, "severity": "high"} if {
 	max <= min
 	path := stall_path
 	msg := sprintf("maximumPercent (%v) is not above minimumHealthyPercent (%v): a rolling deployment can neither start a new task nor stop an old one, so it never progresses; raise maximumPercent (200 is the default) or lower minimumHealthyPercent", [max, min])
+}
+
+# With a known desiredCount the percentages become task counts, the maximum
+# rounded down and the minimum rounded up: 150/100 of one task leaves no
+# room either.
+deny contains {"msg": msg, "path": path, "severity": "high"} if {
+	checked
+	max := svc.maximum_percent
+	min := svc.minimum_healthy_percent
+	max > min
+	desired := values.number(object.get(svc.spec, "desiredCount", null))
+	desired > 0
+	most := floor((desired * max) / 100)
+	least := ceil((desired * min) / 100)
+	most <= least
+	path := stall_path
+	msg := sprintf("with desiredCount %v, maximumPercent %v caps the service at %v tasks and minimumHealthyPercent %v requires %v to keep running: a rolling deployment can neither start a new task nor stop an old one, so it never progresses; raise maximumPercent (200 is the default) or lower minimumHealthyPercent", [desired, max, most, min, least])
 }
 
 # stall_path points at maximumPercent when written, else at the written

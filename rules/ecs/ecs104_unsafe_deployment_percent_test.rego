@@ -84,3 +84,19 @@ test_update_input_without_both_passes if {
 test_update_input_with_both_flagged if {
 	count(deny) == 1 with input as {"kind": "aws.ecs.service", "spec": {"service": "web", "deploymentConfiguration": {"maximumPercent": 100, "minimumHealthyPercent": 100}}}
 }
+
+test_rounding_stalls_single_task if {
+	ds := deny with input as svc({"desiredCount": 1, "deploymentConfiguration": {"maximumPercent": 150, "minimumHealthyPercent": 100}})
+	count(ds) == 1
+	some d in ds
+	d.severity == "high"
+	contains(d.msg, "caps the service at 1 tasks and minimumHealthyPercent 100 requires 1 to keep running")
+}
+
+test_rounding_with_room_passes if {
+	count(deny) == 0 with input as svc({"desiredCount": 2, "deploymentConfiguration": {"maximumPercent": 150, "minimumHealthyPercent": 100}})
+}
+
+test_rounding_without_desired_count_passes if {
+	count(deny) == 0 with input as {"kind": "aws.ecs.service", "spec": {"serviceName": "web", "deploymentConfiguration": {"maximumPercent": 150}}}
+}
