@@ -47,6 +47,9 @@ func credential(name, value string) (severity, reason string, ok bool) {
 	if urlWithPassword(value) {
 		return High, "a URL with an embedded password", true
 	}
+	if connectionStringPassword(value) {
+		return High, "a connection string with a password", true
+	}
 	return "", "", false
 }
 
@@ -79,6 +82,22 @@ func urlWithPassword(value string) bool {
 		if decoded, err := url.PathUnescape(pw); err == nil {
 			pw = decoded
 		}
+		if pw == "" || reference(pw) || strings.HasPrefix(pw, "$") || strings.Trim(pw, "*xX.") == "" {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// passwordSetting finds password=... inside a longer value: ADO.NET and
+// ODBC connection strings (Server=db;Password=x;), JDBC query parameters
+// (?user=app&password=x) and Java system properties (-Dx.password=x).
+var passwordSetting = regexp.MustCompile(`(?i)(?:^|[;?&\s.-])(?:password|pwd)\s*=\s*([^;&\s]+)`)
+
+func connectionStringPassword(value string) bool {
+	for _, m := range passwordSetting.FindAllStringSubmatch(value, -1) {
+		pw := strings.Trim(m[1], `"'`)
 		if pw == "" || reference(pw) || strings.HasPrefix(pw, "$") || strings.Trim(pw, "*xX.") == "" {
 			continue
 		}

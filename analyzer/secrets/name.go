@@ -57,8 +57,8 @@ func secretName(name string) bool {
 		return false
 	}
 	for i, t := range toks {
-		if secretWords[t] {
-			return true
+		if secretWords[t] || strings.HasSuffix(t, "password") || strings.HasSuffix(t, "passwd") {
+			return true // PGPASSWORD, ROOTPASSWORD
 		}
 		for _, p := range secretPairs {
 			if i+1 < len(toks) && t == p[0] && toks[i+1] == p[1] {
@@ -122,19 +122,27 @@ var notSecretValues = map[string]bool{
 
 var (
 	number = regexp.MustCompile(`^[+-]?[0-9]+(\.[0-9]+)?$`)
+	// duration is a number with a time unit: TOKEN_EXPIRES_IN=15m.
+	duration = regexp.MustCompile(`^[0-9]+(ms|s|m|h|d|w|y)$`)
+	// fileName is a relative path to a credentials file
+	// (GOOGLE_APPLICATION_CREDENTIALS=key.json): where the secret is, not
+	// the secret.
+	fileName = regexp.MustCompile(`^(\./|\.\./|~/)[^\s]*$|^[\w./-]+\.(json|pem|key|crt|cer|p12|pfx|jks|keystore|txt|ya?ml|env|conf|ini|properties)$`)
 	// references to values resolved elsewhere: ${VAR}, $(VAR), {{ ... }}
 	// (Helm, CloudFormation {{resolve:...}}), a whole-value $VAR, ARNs of
 	// Secrets Manager or SSM, and CloudFormation short-form intrinsics.
-	referencePattern = regexp.MustCompile(`\$\{[^}]*\}|\$\([^)]*\)|\{\{.*\}\}|^\$[A-Za-z_][A-Za-z0-9_]*$|^arn:aws[a-z-]*:|^!(Ref|Sub|GetAtt|ImportValue|Join|Select|FindInMap|If)\b`)
+	// A whole-value <PLACEHOLDER> is filled in by a deploy tool.
+	referencePattern = regexp.MustCompile(`\$\{[^}]*\}|\$\([^)]*\)|\{\{.*\}\}|^\$[A-Za-z_][A-Za-z0-9_]*$|^arn:aws[a-z-]*:|^!(Ref|Sub|GetAtt|ImportValue|Join|Select|FindInMap|If)\b|^<[^<>]+>$`)
 	absolutePath     = regexp.MustCompile(`^(/|[A-Za-z]:\\)[^\s]*$`)
 )
 
 // literal holds for a value that is written in the file and could be a
-// secret: not empty, not a switch, number, reference or absolute path.
+// secret: not empty, not a switch, number, duration, reference or path.
 func literal(value string) bool {
 	v := strings.TrimSpace(value)
 	switch {
-	case v == "", notSecretValues[strings.ToLower(v)], number.MatchString(v), reference(v), absolutePath.MatchString(v):
+	case v == "", notSecretValues[strings.ToLower(v)], number.MatchString(v), duration.MatchString(v),
+		reference(v), absolutePath.MatchString(v), fileName.MatchString(v):
 		return false
 	}
 	return true
