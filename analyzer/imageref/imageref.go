@@ -24,7 +24,8 @@ type Ref struct {
 	Tag        string
 	Digest     string
 	// Unknown is set when the tag position holds an unresolved template
-	// (${...}, {{ ... }}, $(...), $VAR): nothing can be said about the tag.
+	// (${...}, {{ ... }}, $(...), $VAR, <PLACEHOLDER>): nothing can be said
+	// about the tag.
 	Unknown bool
 }
 
@@ -153,7 +154,8 @@ const hidden = '\x00'
 
 // templateMask returns s with every template expression replaced, byte for
 // byte, by hidden: ${...} (nested braces and ${VAR:-x} included), {{ ... }},
-// $(...) and $VAR. An unterminated template runs to the end of s.
+// $(...), $VAR, #{...} (Octopus, Azure DevOps token replacement) and
+// <PLACEHOLDER>. An unterminated template runs to the end of s.
 func templateMask(s string) string {
 	b := []byte(s)
 	for i := 0; i < len(b); {
@@ -184,6 +186,14 @@ func templateEnd(s string, i int) int {
 			return i + 2 + end + 2
 		}
 		return len(s)
+	case strings.HasPrefix(rest, "#{"):
+		return i + balanced(rest, '{', '}')
+	case strings.HasPrefix(rest, "<"):
+		// Deploy-tool placeholders: CodeDeploy's <IMAGE1_NAME>, <TAG>.
+		if end := strings.IndexAny(rest[1:], "<>"); end >= 0 && rest[1+end] == '>' {
+			return i + 1 + end + 1
+		}
+		return i
 	case strings.HasPrefix(rest, "$") && len(rest) > 1 && isVarStart(rest[1]):
 		j := 2
 		for j < len(rest) && isVarChar(rest[j]) {

@@ -62,6 +62,9 @@ func TestParse(t *testing.T) {
 		{"${var.registry}/team/app", Ref{Registry: "${var.registry}", Repository: "team/app"}},
 		{"${var.registry}/team/${var.name}", Ref{Registry: "${var.registry}", Repository: "team/${var.name}", Unknown: true}},
 		{"${local.ecr}/app@${var.digest}", Ref{Registry: "${local.ecr}", Repository: "app", Digest: "${var.digest}", Unknown: true}},
+		{"<IMAGE1_NAME>", Ref{Repository: "<IMAGE1_NAME>", Unknown: true}},
+		{"123456789012.dkr.ecr.us-east-1.amazonaws.com/app:<TAG>", Ref{Registry: "123456789012.dkr.ecr.us-east-1.amazonaws.com", Repository: "app", Tag: "<TAG>", Unknown: true}},
+		{"#{Registry}/app:#{Octopus.Release.Number}", Ref{Registry: "#{Registry}", Repository: "app", Tag: "#{Octopus.Release.Number}", Unknown: true}},
 		{"${unterminated:latest", Ref{Repository: "${unterminated:latest", Unknown: true}},
 		// Nothing to parse.
 		{"", Ref{Unknown: true}},
@@ -99,6 +102,8 @@ func TestMutable(t *testing.T) {
 		{"${repo}:${tag}", false, ""},
 		{"nginx:$TAG", false, ""},
 		{"{{ .Values.image }}", false, ""},
+		{"<IMAGE1_NAME>", false, ""},
+		{"<REGISTRY>/app", true, `has no tag or digest, so it pulls "latest"`},
 		{"", false, ""},
 	}
 	for _, tt := range tests {
