@@ -20,19 +20,37 @@ const containers = "containerDefinitions"
 // unknownField reports name, a field the object at obj does not define.
 func (c *checker) unknownField(obj source.Path, name string) resource.Diagnostic {
 	d := resource.Diagnostic{RuleID: UnknownField, Path: obj.Child(name)}
-	hint := c.misplaced(obj, name)
-	if hint == "" {
-		if s := suggest(name, c.ks.properties(obj)); s != "" {
-			hint = fmt.Sprintf(" (did you mean %q?)", s)
-		}
-	}
-	consequence := "the AWS API rejects fields it does not define"
+	d.Message = fmt.Sprintf("unknown field %q in %s%s; ", name, c.where(obj), c.hint(obj, name))
 	if terraform(c.r) && inContainer(obj) {
 		d.Severity = "high"
-		consequence = "the Terraform provider silently drops unknown keys in container_definitions, so this setting never takes effect"
+		d.Message += "the Terraform provider silently drops unknown keys in container_definitions, so this setting never takes effect"
+	} else {
+		d.Message += "the AWS API rejects fields it does not define"
 	}
-	d.Message = fmt.Sprintf("unknown field %q in %s%s; %s", name, c.where(obj), hint, consequence)
 	return d
+}
+
+// hint says what the author probably meant: the same field in another
+// case, a task field written in a container (or the reverse), a field of
+// another object, else a close spelling.
+func (c *checker) hint(obj source.Path, name string) string {
+	local := c.ks.properties(obj)
+	if s := sameName(name, local); s != "" {
+		return fmt.Sprintf(" (did you mean %q?)", s)
+	}
+	if h := c.misplaced(obj, name); h != "" {
+		return h
+	}
+	near, dist := closest(name, local)
+	if where := c.ks.elsewhere(obj, name); len(where) > 0 && (near == "" || dist > 1) {
+		// a one-letter slip here is likelier than a move ("enabled" in
+		// the circuit breaker is "enable", not serviceConnect's "enabled")
+		return fmt.Sprintf(": %q belongs in %s", name, strings.Join(where, " or "))
+	}
+	if s := suggest(name, local); s != "" {
+		return fmt.Sprintf(" (did you mean %q?)", s)
+	}
+	return ""
 }
 
 // misplaced explains a task definition field written inside a container,
@@ -217,6 +235,16 @@ func suggest(name string, allowed []string) string {
 	if f := sameName(name, allowed); f != "" {
 		return f
 	}
+	best, dist := closest(name, allowed)
+	if best == "" || dist > max(1, min(len(normalize(name)), 12)/4) {
+		return ""
+	}
+	return best
+}
+
+// closest returns the allowed name nearest to name by edit distance of the
+// normalized spellings, and the distance.
+func closest(name string, allowed []string) (string, int) {
 	n := normalize(name)
 	best, bestDist := "", 0
 	for _, a := range allowed {
@@ -225,11 +253,7 @@ func suggest(name string, allowed []string) string {
 			best, bestDist = a, d
 		}
 	}
-	limit := max(1, min(len(n), 12)/4)
-	if best == "" || bestDist > limit {
-		return ""
-	}
-	return best
+	return best, bestDist
 }
 
 // sameName returns the allowed name that differs from name only in case,

@@ -36,6 +36,9 @@ const (
 type kindSchema struct {
 	compiled *jsonschema.Schema
 	doc      map[string]any
+
+	placesOnce sync.Once
+	byName     map[string][]place
 }
 
 var loadSchemas = sync.OnceValues(compileAll)

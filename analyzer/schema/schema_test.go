@@ -108,6 +108,26 @@ func TestUnknownField(t *testing.T) {
 			path: "tags/0/Value", contains: []string{`in tags[0] (did you mean "value"?)`},
 		},
 		{
+			name: "field of another object", kind: resource.ECSTaskDefinition,
+			spec: `{"containerDefinitions":[{"name":"web","logDriver":"awslogs"}]}`,
+			path: "containerDefinitions/0/logDriver", contains: []string{`in container "web": "logDriver" belongs in logConfiguration; the AWS API`},
+		},
+		{
+			name: "field of a nested object", kind: resource.ECSService,
+			spec: `{"serviceName":"s","assignPublicIp":"ENABLED"}`,
+			path: "assignPublicIp", contains: []string{`"assignPublicIp" belongs in networkConfiguration.awsvpcConfiguration;`},
+		},
+		{
+			name: "two candidate places", kind: resource.ECSService,
+			spec: `{"serviceName":"s","deploymentConfiguration":{"rollback":true}}`,
+			path: "deploymentConfiguration/rollback", contains: []string{`belongs in deploymentConfiguration.alarms or deploymentConfiguration.deploymentCircuitBreaker;`},
+		},
+		{
+			name: "container field inside a container object", kind: resource.ECSTaskDefinition,
+			spec: `{"containerDefinitions":[{"name":"web","logConfiguration":{"logDriver":"awslogs","image":"x"}}]}`,
+			path: "containerDefinitions/0/logConfiguration/image", contains: []string{`"image" belongs in the container definition;`},
+		},
+		{
 			name: "no far-fetched suggestion", kind: resource.ECSService,
 			spec: `{"serviceName":"s","xyzzy":1}`,
 			path: "xyzzy", contains: []string{`unknown field "xyzzy" in the service; the AWS API`},
