@@ -428,8 +428,8 @@ func (b *builder) healthcheck(ins *instruction) {
 // envMap implements BuildKit's shell.EnvGetter.
 type envMap map[string]string
 
-func (e envMap) set(k, v string)                   { e[k] = v }
-func (e envMap) Get(k string) (string, bool)       { v, ok := e[k]; return v, ok }
+func (e envMap) set(k, v string)             { e[k] = v }
+func (e envMap) Get(k string) (string, bool) { v, ok := e[k]; return v, ok }
 func (e envMap) Keys() []string {
 	keys := make([]string, 0, len(e))
 	for k := range e {

@@ -302,7 +302,7 @@ func (w *walker) heredocs(s *syntax.Stmt) {
 		if start < 0 || end > len(w.src) || start > end {
 			continue
 		}
-		body := w.src[start:end]
+		body := trimTerminator(w.src[start:end], r.Word)
 		if strings.HasPrefix(body, "#!") && !isShellShebang(body) {
 			continue // a script for another interpreter
 		}
@@ -592,4 +592,21 @@ func roughSplit(out *script, src string, posOf func(int) source.Pos) {
 		}
 	}
 	flush(false)
+}
+
+// trimTerminator drops the closing delimiter line that the parser's range
+// of a heredoc body may include.
+func trimTerminator(body string, delim *syntax.Word) string {
+	if delim == nil {
+		return body
+	}
+	name, ok := literal(delim)
+	if !ok || name == "" {
+		return body
+	}
+	trimmed := strings.TrimRight(body, "\n")
+	if i := strings.LastIndexByte(trimmed, '\n'); strings.TrimLeft(trimmed[i+1:], "\t") == name {
+		return trimmed[:i+1]
+	}
+	return body
 }
