@@ -50,9 +50,11 @@ deny contains {"msg": msg, "path": ["volumes", vi, "host", "sourcePath"]} if {
 	values.nonempty_string(source)
 	not values.unknown(source)
 	what := sensitive(normalize(source))
-	users := mounted_by(object.get(v, "name", null))
+	name := object.get(v, "name", null)
+	is_string(name)
+	users := mounted_by(name)
 	count(users) > 0
-	msg := sprintf("volume %q mounts %s (%s) from the host into %s; a compromised container then controls the instance: mount only the application's own directories", [object.get(v, "name", ""), source, what, concat(", ", sort(users))])
+	msg := sprintf("volume %q mounts %s (%s) from the host into %s; a compromised container then controls the instance: mount only the application's own directories", [name, source, what, concat(", ", sort(users))])
 }
 
 sensitive(p) := "a container runtime socket" if {

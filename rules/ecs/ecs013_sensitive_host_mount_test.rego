@@ -50,3 +50,10 @@ test_volume_without_host_passes if {
 		"containerDefinitions": [{"name": "a", "mountPoints": [{"sourceVolume": "v"}]}],
 	}}
 }
+
+test_unnamed_volume_is_not_matched_by_unnamed_mounts if {
+	count(deny) == 0 with input as {"kind": "aws.ecs.task-definition", "spec": {
+		"volumes": [{"host": {"sourcePath": "/"}}],
+		"containerDefinitions": [{"name": "a", "mountPoints": [{"containerPath": "/x"}]}],
+	}}
+}
