@@ -39,6 +39,9 @@ var describingSuffixes = map[string]bool{
 	"expiry": true, "expiration": true, "lifetime": true, "timeout": true, "algorithm": true,
 	"issuer": true, "audience": true, "policy": true, "location": true, "host": true, "port": true,
 	"prefix": true, "format": true, "mode": true, "provider": true, "store": true, "backend": true, "source": true,
+	"strategy": true, "hasher": true, "encoder": true, "alg": true, "algo": true, "cookie": true, "headers": true,
+	"param": true, "parameter": true, "rate": true, "limit": true, "interval": true, "size": true, "scope": true,
+	"scopes": true, "pattern": true, "regex": true,
 }
 
 // describesSecret holds for tokenized names that end in a describing

@@ -113,6 +113,13 @@ func TestClassify(t *testing.T) {
 		{"JWT_TOKEN_EXPIRY", "15m", "", ""},
 		{"TOKEN_ISSUER", "https://auth.example.com", "", ""},
 		{"SECRETS_PROVIDER", "aws", "", ""},
+		{"PASSWORD_ENCODER", "bcrypt", "", ""},
+		{"SESSION_TOKEN_COOKIE", "sid", "", ""},
+		{"PASS_THROUGH_HEADERS", "x-request-id", "", ""},
+		{"APIKEY_PARAM", "key", "", ""},
+		{"TOKEN_SIGNING_ALG", "RS256", "", ""},
+		{"TOKEN_BUCKET_RATE", "10/s", "", ""},
+		{"PASSWORD_PATTERN", "^.{12,}$", "", ""},
 		// Words that merely contain a secret word.
 		{"PASSPORT_STRATEGY_X", "local", "", ""},
 		{"BYPASS_CACHE", "sometimes", "", ""},
