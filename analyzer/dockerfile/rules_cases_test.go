@@ -120,6 +120,8 @@ var ruleCases = []ruleCase{
 	{"DKR011", "combined_flags_pass", "FROM debian:12\nRUN apt-get install -qy curl && apt-get -qq install wget\n", nil, ""},
 	{"DKR011", "assume_yes_passes", "FROM debian:12\nRUN apt-get --assume-yes install curl\n", nil, ""},
 	{"DKR011", "continuation_line", "FROM debian:12\nRUN apt-get update \\\n && apt-get install \\\n    curl\n", []int{3}, ""},
+	{"DKR011", "apt_conf_passes", "FROM debian:12\nRUN echo 'APT::Get::Assume-Yes \"true\";' > /etc/apt/apt.conf.d/90yes\nRUN apt-get install curl\n", nil, ""},
+	{"DKR011", "assume_yes_elsewhere_does_not_count", "FROM debian:12\nRUN apt-get --assume-yes install curl && apt-get install wget\n", []int{2}, ""},
 	{"DKR011", "apt_get_update_only_passes", "FROM debian:12\nRUN apt-get update && apt-get -y upgrade\n", nil, ""},
 
 	// DKR012 apt-get-recommends

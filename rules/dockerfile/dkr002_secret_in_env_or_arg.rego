@@ -63,7 +63,7 @@ deny contains {"msg": msg, "path": e.path, "severity": r.severity} if {
 	some e in entries
 	r := shipcheck.secret.classify(e.name, e.value)
 	reportable(e, r)
-	msg := sprintf("%s %s holds %s (%s); pass it with a build secret mount or at run time instead of baking it into the image", [e.what, e.name, r.reason, r.masked])
+	msg := sprintf("%s %s looks like a secret: %s (%s); pass it with a build secret mount or at run time instead of baking it into the image", [e.what, e.name, r.reason, r.masked])
 }
 
 # A name-only match needs a literal value in a stage of the final image.

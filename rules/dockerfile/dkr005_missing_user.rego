@@ -32,8 +32,12 @@ deny contains {"msg": msg, "path": ["stages", df.final_index]} if {
 	base := root_image
 	not nonroot_base(base)
 	not startswith(base, "$")
-	msg := sprintf("the final %s has no USER, so it runs as the base image's default user (root unless %q sets another); add USER with an unprivileged user", [df.stage_label(df.final), base])
+	msg := sprintf("the final %s has no USER, so it runs as %s; add USER with an unprivileged user", [df.stage_label(df.final), default_user(base)])
 }
+
+default_user(base) := "root (scratch has no users)" if base == "scratch"
+
+default_user(base) := sprintf("the default user of %q, root unless that image sets USER", [base]) if base != "scratch"
 
 # root_image is the image at the bottom of the final stage's FROM chain.
 root_image := st.from.image if {

@@ -49,5 +49,5 @@ fed_by_yes(s, k, cmd) if {
 
 configured if {
 	some [_, _, run] in df.runs
-	contains(lower(run.script), "assume-yes")
+	regex.match(`(?i)Assume-Yes\s+"?(true|1|yes)`, run.script)
 }

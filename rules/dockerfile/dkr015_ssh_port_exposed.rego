@@ -26,7 +26,7 @@ deny contains {"msg": msg, "path": array.concat(df.path(s, k), ["args", i])} if 
 	ins.cmd == "expose"
 	some i, port in ins.args
 	has_22(split(port, "/")[0])
-	msg := sprintf("EXPOSE %s on line %d publishes the SSH port; remove it and use exec access instead of an SSH server", [port, ins.line])
+	msg := sprintf("EXPOSE %s publishes the SSH port; remove it and use exec access (docker exec, kubectl exec, ECS Exec) instead of an SSH server", [port])
 }
 
 has_22(p) if p == "22"

@@ -1,0 +1,6 @@
+ARG BASE_IMAGE=python
+ARG PY_TAG=3.12-slim
+ARG RUNTIME_TAG
+FROM ${BASE_IMAGE} AS build
+FROM python:${PY_TAG} AS test
+FROM python:${RUNTIME_TAG}

@@ -1,0 +1,3 @@
+FROM alpine:3.19
+ARG RUN_AS=0:0
+USER ${RUN_AS}

@@ -1,0 +1,4 @@
+FROM node:20-slim AS base
+USER node
+FROM base
+COPY . /app
