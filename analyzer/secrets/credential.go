@@ -13,9 +13,11 @@ type pattern struct {
 	reason   string
 }
 
-// patterns are the credential formats of tier 1. Boundaries keep them from
-// matching inside longer identifiers; lengths follow the issuers' formats
-// loosely enough to catch older and newer tokens.
+// patterns are the credential formats of tier 1: RULES.md's list, plus a
+// few formats as unambiguous (Slack webhooks, OpenAI and Anthropic keys).
+// Boundaries keep them from matching inside longer identifiers; lengths
+// follow the issuers' formats loosely enough to catch older and newer
+// tokens.
 var patterns = []pattern{
 	{regexp.MustCompile(`-----BEGIN[A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----`), Critical, "a PEM private key"},
 	{regexp.MustCompile(`(?:^|[^A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?:$|[^A-Za-z0-9])`), Critical, "an AWS access key ID"},
@@ -27,6 +29,9 @@ var patterns = []pattern{
 	{regexp.MustCompile(`\bAIza[0-9A-Za-z_-]{35}(?:$|[^0-9A-Za-z_-])`), High, "a Google API key"},
 	{regexp.MustCompile(`\bnpm_[A-Za-z0-9]{36}\b`), High, "an npm token"},
 	{regexp.MustCompile(`\bSG\.[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{16,64}\b`), High, "a SendGrid API key"},
+	{regexp.MustCompile(`https://hooks\.slack\.com/(?:services|workflows)/[A-Za-z0-9/_-]{20,}`), High, "a Slack webhook URL"},
+	{regexp.MustCompile(`\bsk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{20,}|\bsk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}\b`), High, "an OpenAI API key"},
+	{regexp.MustCompile(`\bsk-ant-(?:api|admin)[0-9]{2}-[A-Za-z0-9_-]{20,}`), High, "an Anthropic API key"},
 	{regexp.MustCompile(`\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}`), High, "a JSON Web Token"},
 }
 

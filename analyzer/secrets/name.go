@@ -30,7 +30,7 @@ var exactNames = map[string]bool{
 // describingSuffixes end names that describe a secret rather than hold it:
 // where it is (DB_PASSWORD_FILE, TOKEN_URL), what it is (SECRET_NAME,
 // TOKEN_TYPE) or how it behaves (TOKEN_TTL, PASSWORD_MIN_LENGTH). The first
-// line is RULES.md's list; the rest are settings of the same kind that real
+// block is RULES.md's list; the rest are settings of the same kind that real
 // task definitions carry and whose values are not secrets.
 var describingSuffixes = map[string]bool{
 	"file": true, "path": true, "dir": true, "arn": true, "name": true, "id": true, "url": true, "uri": true,
