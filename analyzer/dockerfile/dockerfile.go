@@ -25,21 +25,30 @@ const Format = "dockerfile"
 
 // IsDockerfileName reports whether a file's base name marks it as a
 // Dockerfile: Dockerfile, Containerfile, *.Dockerfile, *.dockerfile,
-// *.Containerfile, Dockerfile.* and Containerfile.* (any case), except
-// Dockerfile.dockerignore files.
+// *.Containerfile, Dockerfile.* and Containerfile.* (any case). A
+// Dockerfile.* name whose extension belongs to another format
+// (Dockerfile.rego, Dockerfile.md, Dockerfile.dockerignore) is not one.
 func IsDockerfileName(name string) bool {
 	lower := strings.ToLower(filepath.Base(name))
 	switch {
 	case lower == "dockerfile" || lower == "containerfile":
 		return true
-	case strings.HasSuffix(lower, ".dockerignore"):
-		return false
 	case strings.HasSuffix(lower, ".dockerfile") || strings.HasSuffix(lower, ".containerfile"):
 		return true
 	case strings.HasPrefix(lower, "dockerfile.") || strings.HasPrefix(lower, "containerfile."):
-		return true
+		return !otherFormats[strings.TrimPrefix(filepath.Ext(lower), ".")]
 	}
 	return false
+}
+
+// otherFormats are extensions that make Dockerfile.<ext> a file about a
+// Dockerfile rather than one: policies, docs, scripts, data, archives.
+var otherFormats = map[string]bool{
+	"dockerignore": true, "rego": true, "md": true, "txt": true, "rst": true, "adoc": true, "html": true,
+	"json": true, "yaml": true, "yml": true, "toml": true, "xml": true, "ini": true, "cfg": true, "csv": true,
+	"sh": true, "bash": true, "ps1": true, "bat": true, "cmd": true, "py": true, "go": true, "js": true, "ts": true, "rb": true,
+	"tf": true, "hcl": true, "lock": true, "sum": true, "log": true, "orig": true, "rej": true, "bak": true, "swp": true,
+	"gz": true, "tgz": true, "zip": true, "tar": true, "png": true, "jpg": true, "svg": true, "sig": true, "asc": true,
 }
 
 // Options tune how a Dockerfile is read.

@@ -39,7 +39,8 @@ func TestIsDockerfileName(t *testing.T) {
 	for name, want := range map[string]bool{
 		"Dockerfile": true, "dockerfile": true, "Containerfile": true, "api.Dockerfile": true,
 		"web.dockerfile": true, "Dockerfile.prod": true, "x/y/Dockerfile.dev": true,
-		"Dockerfile.dockerignore": false, "Dockerfile.tmpl.go": true, "docker-compose.yml": false,
+		"Dockerfile.dockerignore": false, "Dockerfile.tmpl.go": false, "docker-compose.yml": false,
+		"Dockerfile.rego": false, "Dockerfile.md": false, "Containerfile.ubi9": true, "Dockerfile.j2": true,
 		"main.tf": false, "MyDockerfile": false,
 	} {
 		if got := IsDockerfileName(name); got != want {

@@ -159,7 +159,7 @@ var ruleCases = []ruleCase{
 	{"DKR017", "two_cmd", "FROM alpine:3.19\nCMD [\"a\"]\nCMD [\"b\"]\n", []int{3}, ""},
 	{"DKR017", "cmd_and_entrypoint_pass", "FROM alpine:3.19\nENTRYPOINT [\"app\"]\nCMD [\"--help\"]\n", nil, ""},
 	{"DKR017", "per_stage", "FROM alpine:3.19 AS a\nCMD [\"a\"]\nFROM alpine:3.19\nCMD [\"b\"]\n", nil, ""},
-	{"DKR017", "three_entrypoints", "FROM alpine:3.19\nENTRYPOINT a\nENTRYPOINT b\nENTRYPOINT c\n", []int{3, 4, 4}, ""},
+	{"DKR017", "three_entrypoints", "FROM alpine:3.19\nENTRYPOINT a\nENTRYPOINT b\nENTRYPOINT c\n", []int{3, 4}, ""},
 
 	// DKR018 invalid-stage-reference
 	{"DKR018", "self_reference", "FROM golang:1.22 AS build\nCOPY --from=build /a /b\n", []int{2}, ""},

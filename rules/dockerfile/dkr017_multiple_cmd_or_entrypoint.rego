@@ -22,8 +22,7 @@ deny contains {"msg": msg, "path": df.path(s, k)} if {
 	some s, st in df.stages
 	some k, ins in st.instructions
 	ins.cmd in {"cmd", "entrypoint"}
-	some j, earlier in st.instructions
-	j < k
-	earlier.cmd == ins.cmd
+	j := max({i | some i, e in st.instructions; i < k; e.cmd == ins.cmd})
+	earlier := st.instructions[j]
 	msg := sprintf("%s on line %d overrides the %s on line %d in the same stage; only the last one takes effect", [upper(ins.cmd), ins.line, upper(ins.cmd), earlier.line])
 }

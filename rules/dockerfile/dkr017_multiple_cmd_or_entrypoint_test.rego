@@ -35,5 +35,5 @@ test_per_stage if {
 # ENTRYPOINT c
 test_three_entrypoints if {
 	ds := deny with input as {"kind":"dockerfile","meta":{"file":"Dockerfile","format":"dockerfile","name":"Dockerfile"},"spec":{"args":[],"escape":"\\","final":0,"globalInstructions":[],"stages":[{"ancestors":[],"args":[],"env":[],"final":true,"from":{"image":"alpine:3.19","platform":"","raw":"alpine:3.19","scratch":false,"stage":null},"healthcheck":null,"index":0,"instructions":[{"args":["alpine:3.19"],"cmd":"from","endLine":1,"flags":[],"heredocs":[],"index":0,"json":false,"line":1,"original":"FROM alpine:3.19","stage":0},{"args":["a"],"cmd":"entrypoint","endLine":2,"flags":[],"heredocs":[],"index":1,"json":false,"line":2,"original":"ENTRYPOINT a","stage":0},{"args":["b"],"cmd":"entrypoint","endLine":3,"flags":[],"heredocs":[],"index":2,"json":false,"line":3,"original":"ENTRYPOINT b","stage":0},{"args":["c"],"cmd":"entrypoint","endLine":4,"flags":[],"heredocs":[],"index":3,"json":false,"line":4,"original":"ENTRYPOINT c","stage":0}],"line":1,"name":"","parent":null,"shell":["/bin/sh","-c"],"user":null}]}}
-	count(ds) == 3
+	count(ds) == 2
 }
