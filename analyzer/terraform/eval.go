@@ -90,7 +90,7 @@ func (m *module) evalLocals(ctx *hcl.EvalContext) {
 
 // evalOr evaluates expr, or returns an unknown value when it fails.
 func evalOr(expr hcl.Expression, ctx *hcl.EvalContext) cty.Value {
-	v, diags := expr.Value(ctx)
+	v, diags := evaluate(expr, ctx)
 	if diags.HasErrors() || v == cty.NilVal {
 		return cty.DynamicVal
 	}
@@ -236,4 +236,40 @@ func cliValue(raw string, v *variable) cty.Value {
 		return cty.StringVal(raw)
 	}
 	return val
+}
+
+// evaluate evaluates expr with every reference root it names defined:
+// roots the context does not know (a resource type declared in another
+// module, a provider-specific name) are unknown rather than an error, so
+// that an object with one such attribute keeps its other attributes.
+func evaluate(expr hcl.Expression, ctx *hcl.EvalContext) (cty.Value, hcl.Diagnostics) {
+	if ctx == nil {
+		return expr.Value(nil)
+	}
+	var missing map[string]cty.Value
+	for _, t := range expr.Variables() {
+		root := t.RootName()
+		if _, ok := lookup(ctx, root); ok {
+			continue
+		}
+		if missing == nil {
+			missing = map[string]cty.Value{}
+		}
+		missing[root] = cty.DynamicVal
+	}
+	if missing != nil {
+		child := ctx.NewChild()
+		child.Variables = missing
+		ctx = child
+	}
+	return expr.Value(ctx)
+}
+
+func lookup(ctx *hcl.EvalContext, name string) (cty.Value, bool) {
+	for c := ctx; c != nil; c = c.Parent() {
+		if v, ok := c.Variables[name]; ok {
+			return v, true
+		}
+	}
+	return cty.NilVal, false
 }

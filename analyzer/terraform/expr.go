@@ -78,7 +78,7 @@ func (w *walker) localDef(e *hclsyntax.ScopeTraversalExpr) hclsyntax.Expression 
 func (w *walker) object(e *hclsyntax.ObjectConsExpr) *source.Node {
 	n := &source.Node{Kind: source.Object, Range: toRange(e.Range())}
 	for _, it := range e.Items {
-		k, diags := it.KeyExpr.Value(w.ctx)
+		k, diags := evaluate(it.KeyExpr, w.ctx)
 		if diags.HasErrors() || !k.IsWhollyKnown() || k.IsNull() {
 			continue
 		}
@@ -94,7 +94,7 @@ func (w *walker) object(e *hclsyntax.ObjectConsExpr) *source.Node {
 // value evaluates expr as a whole.
 func (w *walker) value(expr hclsyntax.Expression) *source.Node {
 	r := toRange(expr.Range())
-	v, diags := expr.Value(w.ctx)
+	v, diags := evaluate(expr, w.ctx)
 	unknown := "${" + w.text(expr.Range()) + "}"
 	if diags.HasErrors() || v == cty.NilVal {
 		return &source.Node{Kind: source.String, Value: unknown, Range: r}
@@ -113,7 +113,7 @@ func (w *walker) template(e *hclsyntax.TemplateExpr, jsonAware bool) (string, bo
 	known := true
 	inString := false
 	for _, p := range e.Parts {
-		v, diags := p.Value(w.ctx)
+		v, diags := evaluate(p, w.ctx)
 		if !diags.HasErrors() && v != cty.NilVal && v.IsWhollyKnown() && !v.IsNull() {
 			if s, err := convertString(v); err == nil {
 				b.WriteString(s)

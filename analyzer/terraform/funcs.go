@@ -33,7 +33,7 @@ func functions(dir string) map[string]function.Function {
 		"substr": stdlib.SubstrFunc, "title": stdlib.TitleFunc, "trim": stdlib.TrimFunc,
 		"trimprefix": stdlib.TrimPrefixFunc, "trimsuffix": stdlib.TrimSuffixFunc,
 		"trimspace": stdlib.TrimSpaceFunc, "chunklist": stdlib.ChunklistFunc,
-		"coalesce": stdlib.CoalesceFunc, "coalescelist": stdlib.CoalesceListFunc,
+		"coalesce": coalesceFunc, "coalescelist": stdlib.CoalesceListFunc,
 		"compact": stdlib.CompactFunc, "concat": stdlib.ConcatFunc, "contains": stdlib.ContainsFunc,
 		"distinct": stdlib.DistinctFunc, "element": stdlib.ElementFunc, "flatten": stdlib.FlattenFunc,
 		"index": stdlib.IndexFunc, "keys": stdlib.KeysFunc, "length": stdlib.LengthFunc,
@@ -202,3 +202,23 @@ func templateContext(vars cty.Value, fs map[string]function.Function) (*hcl.Eval
 	}
 	return ctx, nil
 }
+
+// coalesceFunc is Terraform's coalesce: the first argument that is neither
+// null nor an empty string. An unknown argument before it makes the result
+// unknown.
+var coalesceFunc = function.New(&function.Spec{
+	VarParam: &function.Parameter{Name: "vals", Type: cty.DynamicPseudoType, AllowNull: true, AllowUnknown: true},
+	Type:     function.StaticReturnType(cty.DynamicPseudoType),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		for _, a := range args {
+			if !a.IsKnown() {
+				return cty.DynamicVal, nil
+			}
+			if a.IsNull() || (a.Type() == cty.String && a.AsString() == "") {
+				continue
+			}
+			return a, nil
+		}
+		return cty.NilVal, function.NewArgErrorf(0, "no non-null, non-empty-string arguments")
+	},
+})

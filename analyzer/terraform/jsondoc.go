@@ -71,7 +71,7 @@ func (w *walker) valueDoc(attr string, expr hclsyntax.Expression) (*source.Node,
 }
 
 func isKnownValue(expr hclsyntax.Expression, ctx *hcl.EvalContext) bool {
-	v, diags := expr.Value(ctx)
+	v, diags := evaluate(expr, ctx)
 	return !diags.HasErrors() && v != cty.NilVal && v.IsWhollyKnown()
 }
 
@@ -159,7 +159,7 @@ func (w *walker) templateFileDoc(attr string, e *hclsyntax.FunctionCallExpr) (*s
 	if err != nil {
 		return unknown, notEvaluated(attr, r, fmt.Sprintf("%s: templatefile(%q) could not be rendered: %v", attr, name, err))
 	}
-	vars, diags := e.Args[1].Value(w.ctx)
+	vars, diags := evaluate(e.Args[1], w.ctx)
 	if diags.HasErrors() {
 		vars = cty.DynamicVal
 	}
@@ -186,7 +186,7 @@ func (w *walker) templateFileDoc(attr string, e *hclsyntax.FunctionCallExpr) (*s
 }
 
 func (w *walker) knownString(expr hclsyntax.Expression) (string, bool) {
-	v, diags := expr.Value(w.ctx)
+	v, diags := evaluate(expr, w.ctx)
 	if diags.HasErrors() || v == cty.NilVal || !v.IsWhollyKnown() || v.IsNull() {
 		return "", false
 	}
