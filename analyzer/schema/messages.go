@@ -199,7 +199,7 @@ func (c *checker) split(p source.Path) (string, source.Path) {
 		return "", p
 	}
 	label := fmt.Sprintf("container #%d", i+1)
-	if spec, ok := c.r.Spec.(map[string]any); ok {
+	if spec, ok := c.spec.(map[string]any); ok {
 		if list, ok := spec[containers].([]any); ok && i < len(list) {
 			if cd, ok := list[i].(map[string]any); ok {
 				if name, ok := cd["name"].(string); ok && strings.TrimSpace(name) != "" {

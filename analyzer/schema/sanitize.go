@@ -12,6 +12,10 @@ import (
 // wrong type becomes null rather than being removed, so the paths of the
 // other items, and of every finding on them, stay valid.
 //
+// For Terraform, container definition keys written in another case than
+// the API's ("healthcheck"), which the provider accepts, are renamed to the
+// API's spelling.
+//
 // Values outside an enum are kept: they have the right type, rules compare
 // them with the values they look for, and removing them would turn, say, a
 // misspelled deployment controller into the default one.
@@ -31,6 +35,9 @@ func Sanitize(r *resource.Resource, diags []resource.Diagnostic) {
 		case d.RuleID == InvalidValue && !ks.enumMismatch(r.Spec, d.Path):
 			remove(r.Spec, d.Path)
 		}
+	}
+	if foldsKeys(r) {
+		reindex(r, ks.fold(r.Spec))
 	}
 }
 

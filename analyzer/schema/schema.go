@@ -101,22 +101,31 @@ func Validate(r *resource.Resource) []resource.Diagnostic {
 	if ks == nil || r.Spec == nil {
 		return nil
 	}
-	err = ks.compiled.Validate(r.Spec)
+	spec, rn := r.Spec, renames(nil)
+	if foldsKeys(r) {
+		spec = deepCopy(r.Spec)
+		rn = ks.fold(spec)
+	}
+	err = ks.compiled.Validate(spec)
 	var verr *jsonschema.ValidationError
 	if !errors.As(err, &verr) {
 		return nil
 	}
-	c := checker{r: r, ks: ks, seen: map[string]bool{}}
+	c := checker{r: r, ks: ks, spec: spec, renames: rn, seen: map[string]bool{}}
 	c.walk(verr)
 	sort.SliceStable(c.out, func(i, j int) bool { return pathLess(c.out[i].Path, c.out[j].Path) })
 	return c.out
 }
 
 type checker struct {
-	r    *resource.Resource
-	ks   *kindSchema
-	out  []resource.Diagnostic
-	seen map[string]bool
+	r  *resource.Resource
+	ks *kindSchema
+	// spec is what was validated: r.Spec, or for Terraform a copy with
+	// keys in the API's case; renames maps its paths back to r.Spec's.
+	spec    any
+	renames renames
+	out     []resource.Diagnostic
+	seen    map[string]bool
 }
 
 // walk turns the leaves of the error tree into diagnostics.
@@ -127,7 +136,7 @@ func (c *checker) walk(e *jsonschema.ValidationError) {
 		}
 		return
 	}
-	p, v, ok := instance(c.r.Spec, e.InstanceLocation)
+	p, v, ok := instance(c.spec, e.InstanceLocation)
 	if !ok {
 		return
 	}
@@ -150,7 +159,9 @@ func (c *checker) walk(e *jsonschema.ValidationError) {
 	}
 }
 
+// add records d, with its path as written in the file.
 func (c *checker) add(d resource.Diagnostic) {
+	d.Path = c.renames.original(d.Path)
 	key := d.RuleID + "\x00" + d.Path.String()
 	if c.seen[key] {
 		return
@@ -203,7 +214,11 @@ func (ks *kindSchema) at(p source.Path) map[string]any {
 		var next any
 		switch x := e.(type) {
 		case string:
-			if props, ok := node["properties"].(map[string]any); ok && props[x] != nil {
+			props, _ := node["properties"].(map[string]any)
+			if f := foldedKey(x, props); f != "" && props[x] == nil {
+				x = f // a Terraform key in another case
+			}
+			if props[x] != nil {
 				next = props[x]
 			} else {
 				next = node["additionalProperties"]

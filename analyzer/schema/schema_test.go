@@ -382,3 +382,42 @@ func dump(diags []resource.Diagnostic) string {
 	}
 	return b.String()
 }
+
+// TestTerraformFoldsCase: the Terraform provider decodes container
+// definitions case-insensitively, so keys in another case work there: no
+// finding, and the rules see them under the API's spelling.
+func TestTerraformFoldsCase(t *testing.T) {
+	spec := `{"containerDefinitions":[{"Name":"web","HealthCheck":{"Command":["CMD","true"],"Interval":"often"},
+		"readOnlyRootFilesystem":true,"port_mappings":[]}]}`
+	r := res(t, resource.ECSTaskDefinition, "terraform", spec)
+	diags := Validate(r)
+	got := dump(diags)
+	if len(diags) != 2 ||
+		diags[0].Path.String() != "containerDefinitions/0/HealthCheck/Interval" || diags[0].RuleID != InvalidValue ||
+		!strings.Contains(diags[0].Message, `healthCheck.interval of container "web" must be an integer`) ||
+		diags[1].Path.String() != "containerDefinitions/0/port_mappings" || diags[1].Severity != "high" {
+		t.Fatalf("findings:\n%s", got)
+	}
+	Sanitize(r, diags)
+	out, _ := json.Marshal(r.Spec)
+	want := `{"containerDefinitions":[{"healthCheck":{"command":["CMD","true"]},"name":"web","readonlyRootFilesystem":true}]}`
+	if string(out) != want {
+		t.Errorf("sanitized spec:\n got %s\nwant %s", out, want)
+	}
+	written, _ := r.Index.Locate(source.Path{"containerDefinitions", 0, "HealthCheck", "Command"})
+	renamed := r.Locate(source.Path{"containerDefinitions", 0, "healthCheck", "command"})
+	if renamed != written || written.Start.Line == 0 {
+		t.Errorf("renamed path located at %v, want %v", renamed, written)
+	}
+	if again := Validate(r); len(again) != 0 {
+		t.Errorf("after Sanitize:\n%s", dump(again))
+	}
+}
+
+func TestJSONDoesNotFoldCase(t *testing.T) {
+	r := res(t, resource.ECSTaskDefinition, "ecs", `{"containerDefinitions":[{"Name":"web","readOnlyRootFilesystem":true}]}`)
+	diags := Validate(r)
+	if len(diags) != 2 || diags[0].RuleID != UnknownField || diags[1].RuleID != UnknownField {
+		t.Fatalf("findings:\n%s", dump(diags))
+	}
+}

@@ -8,7 +8,9 @@
 #   and API reject the whole request, and inside Terraform
 #   container_definitions the AWS provider silently drops keys it does not
 #   know, so the setting the author meant never takes effect (reported high
-#   there) and nothing warns about it.
+#   there) and nothing warns about it. (The provider matches keys without
+#   regard to case, so in Terraform "healthcheck" works and is not
+#   reported; "health_check" does not.)
 #
 #   The field list is the AWS API model's: request and response fields of
 #   RegisterTaskDefinition/DescribeTaskDefinition and
