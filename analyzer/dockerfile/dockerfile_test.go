@@ -302,6 +302,22 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
+func TestUnknownInstructionKeepsTheResource(t *testing.T) {
+	rs, errs := Load("Dockerfile", []byte("FROM alpine:3.19\nRUNN echo\nUSER root\n"))
+	var se *source.Error
+	if len(rs) != 1 || len(errs) != 1 || !errors.As(errs[0], &se) || se.Range.Start.Line != 2 || !strings.Contains(se.Msg, "RUNN") {
+		t.Fatalf("resources %d, errors %v", len(rs), errs)
+	}
+}
+
+func TestWindowsDefaultShell(t *testing.T) {
+	_, spec := load(t, "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN dir | findstr foo\n")
+	run := insOf(spec, 0, 1)["run"].(map[string]any)
+	if run["posix"] != false || run["shell"].([]any)[0] != "cmd" {
+		t.Errorf("run = %v", run)
+	}
+}
+
 func TestEmptyFileIsNotAnError(t *testing.T) {
 	for _, src := range []string{"", "\n\n", "# just a comment\n"} {
 		rs, errs := Load("Dockerfile", []byte(src))

@@ -105,7 +105,21 @@ type model struct {
 	Final   int
 }
 
-var defaultShell = []string{"/bin/sh", "-c"}
+// Default SHELLs: Linux images run RUN with /bin/sh -c, Windows images
+// with cmd /S /C.
+var (
+	defaultShell = []string{"/bin/sh", "-c"}
+	windowsShell = []string{"cmd", "/S", "/C"}
+	windowsImage = regexp.MustCompile(`(?i)(^|/)(windows|nanoserver|servercore)([:/@-]|$)|windowsservercore|nanoserver-`)
+)
+
+// instructionNames are the instructions BuildKit knows; any other keyword
+// fails the build.
+var instructionNames = map[string]bool{
+	"add": true, "arg": true, "cmd": true, "copy": true, "entrypoint": true, "env": true, "expose": true,
+	"from": true, "healthcheck": true, "label": true, "maintainer": true, "onbuild": true, "run": true,
+	"shell": true, "stopsignal": true, "user": true, "volume": true, "workdir": true,
+}
 
 // build turns BuildKit's AST into the model, resolving ARG scoping and
 // stage inheritance. Errors are problems docker build would also stop at.
@@ -223,6 +237,9 @@ type builder struct {
 }
 
 func (b *builder) add(ins *instruction) {
+	if !instructionNames[ins.Cmd] {
+		b.errs = append(b.errs, errorAt(b.file, ins.Start, "invalid Dockerfile: unknown instruction %s", strings.ToUpper(ins.Cmd)))
+	}
 	if ins.Cmd == "from" {
 		b.from(ins)
 		return
@@ -355,6 +372,9 @@ func (b *builder) from(ins *instruction) {
 	}
 	s.Platform, _ = ins.flag("platform")
 	s.Scratch = strings.EqualFold(s.Image, "scratch")
+	if windowsImage.MatchString(s.Image) {
+		s.Shell = windowsShell
+	}
 	for i, prev := range b.m.Stages {
 		if prev.Name != "" && prev.Name == strings.ToLower(s.Image) {
 			s.Parent = i

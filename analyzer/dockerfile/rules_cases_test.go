@@ -18,6 +18,8 @@ var ruleCases = []ruleCase{
 	{"DKR001", "healthcheck_none_passes", "FROM alpine:3.19\nHEALTHCHECK NONE\n", nil, ""},
 	{"DKR001", "healthcheck_passes", "FROM alpine:3.19\nHEALTHCHECK CMD wget -qO- localhost:8080/health || exit 1\n", nil, ""},
 	{"DKR001", "inherited_through_stage", "FROM alpine:3.19 AS base\nHEALTHCHECK CMD true\nFROM base\nCMD [\"app\"]\n", nil, ""},
+	{"DKR001", "scratch_export_passes", "FROM golang:1.22 AS build\nRUN go build -o /out/app\nFROM scratch\nCOPY --from=build /out /\n", nil, ""},
+	{"DKR001", "scratch_with_entrypoint", "FROM golang:1.22 AS build\nFROM scratch\nCOPY --from=build /out/app /app\nENTRYPOINT [\"/app\"]\n", []int{2}, ""},
 	{"DKR001", "only_final_stage_counts", "FROM alpine:3.19 AS build\nHEALTHCHECK CMD true\nFROM alpine:3.19\nCMD [\"app\"]\n", []int{3}, ""},
 
 	// DKR002 secret-in-env-or-arg
@@ -63,7 +65,8 @@ var ruleCases = []ruleCase{
 	{"DKR005", "distroless_nonroot_passes", "FROM golang:1.22 AS build\nFROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=build /app /app\n", nil, ""},
 	{"DKR005", "inherited_user_passes", "FROM alpine:3.19 AS base\nUSER app\nFROM base\n", nil, ""},
 	{"DKR005", "builder_user_does_not_count", "FROM alpine:3.19 AS build\nUSER app\nFROM alpine:3.19\n", []int{3}, ""},
-	{"DKR005", "scratch_reported", "FROM scratch\nCOPY app /app\n", []int{1}, ""},
+	{"DKR005", "scratch_reported", "FROM scratch\nCOPY app /app\nENTRYPOINT [\"/app\"]\n", []int{1}, ""},
+	{"DKR005", "scratch_export_passes", "FROM golang:1.22 AS build\nRUN go build -o /out/app\nFROM scratch AS export\nCOPY --from=build /out /\n", nil, ""},
 	{"DKR005", "windows_skipped", "FROM mcr.microsoft.com/windows/servercore:ltsc2022\n", nil, ""},
 
 	// DKR006 add-instead-of-copy

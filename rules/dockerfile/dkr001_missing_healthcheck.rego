@@ -7,7 +7,9 @@
 #   HEALTHCHECK from a stage it is built FROM. HEALTHCHECK NONE is an
 #   explicit decision (for example when the orchestrator probes instead) and
 #   passes. ECS and Kubernetes ignore image health checks: there, configure
-#   healthCheck or probes in the task definition or pod spec instead.
+#   healthCheck or probes in the task definition or pod spec instead. A
+#   final stage FROM scratch without CMD or ENTRYPOINT only exports files
+#   and is not reported.
 # related_resources:
 #   - ref: https://docs.docker.com/reference/dockerfile/#healthcheck
 # custom:
@@ -27,5 +29,6 @@ import data.shipcheck.lib.dockerfile as df
 
 deny contains {"msg": msg, "path": ["stages", df.final_index]} if {
 	df.final.healthcheck == null
+	not df.artifact_only
 	msg := sprintf("the final %s has no HEALTHCHECK; add one (or HEALTHCHECK NONE when the orchestrator probes the container)", [df.stage_label(df.final)])
 }

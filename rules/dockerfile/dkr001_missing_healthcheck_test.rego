@@ -34,6 +34,24 @@ test_inherited_through_stage if {
 	count(ds) == 0
 }
 
+# FROM golang:1.22 AS build
+# RUN go build -o /out/app
+# FROM scratch
+# COPY --from=build /out /
+test_scratch_export_passes if {
+	ds := deny with input as {"kind":"dockerfile","meta":{"file":"Dockerfile","format":"dockerfile","name":"Dockerfile"},"spec":{"args":[],"escape":"\\","final":1,"globalInstructions":[],"stages":[{"ancestors":[],"args":[],"env":[],"final":false,"from":{"image":"golang:1.22","platform":"","raw":"golang:1.22","scratch":false,"stage":null},"healthcheck":null,"index":0,"instructions":[{"args":["golang:1.22","AS","build"],"cmd":"from","endLine":1,"flags":[],"heredocs":[],"index":0,"json":false,"line":1,"original":"FROM golang:1.22 AS build","stage":0},{"args":["go build -o /out/app"],"cmd":"run","endLine":2,"flags":[],"heredocs":[],"index":1,"json":false,"line":2,"original":"RUN go build -o /out/app","run":{"commands":[{"argv":["go","build","-o","/out/app"],"assigns":[],"in":-1,"line":2,"name":"go","nested":false,"pipeline":-1,"position":0,"sub":"build","wrapper":""}],"mounts":[],"parseError":"","pipefail":false,"pipelines":[],"posix":true,"script":"go build -o /out/app\n","shell":["/bin/sh","-c"]},"stage":0}],"line":1,"name":"build","parent":null,"shell":["/bin/sh","-c"],"user":null},{"ancestors":[],"args":[],"env":[],"final":true,"from":{"image":"scratch","platform":"","raw":"scratch","scratch":true,"stage":null},"healthcheck":null,"index":1,"instructions":[{"args":["scratch"],"cmd":"from","endLine":3,"flags":[],"heredocs":[],"index":0,"json":false,"line":3,"original":"FROM scratch","stage":1},{"args":["/out","/"],"cmd":"copy","copyFrom":{"similar":"","stage":0,"value":"build"},"endLine":4,"flags":[{"name":"from","value":"build"}],"heredocs":[],"index":1,"json":false,"line":4,"original":"COPY --from=build /out /","stage":1}],"line":3,"name":"","parent":null,"shell":["/bin/sh","-c"],"user":null}]}}
+	count(ds) == 0
+}
+
+# FROM golang:1.22 AS build
+# FROM scratch
+# COPY --from=build /out/app /app
+# ENTRYPOINT ["/app"]
+test_scratch_with_entrypoint if {
+	ds := deny with input as {"kind":"dockerfile","meta":{"file":"Dockerfile","format":"dockerfile","name":"Dockerfile"},"spec":{"args":[],"escape":"\\","final":1,"globalInstructions":[],"stages":[{"ancestors":[],"args":[],"env":[],"final":false,"from":{"image":"golang:1.22","platform":"","raw":"golang:1.22","scratch":false,"stage":null},"healthcheck":null,"index":0,"instructions":[{"args":["golang:1.22","AS","build"],"cmd":"from","endLine":1,"flags":[],"heredocs":[],"index":0,"json":false,"line":1,"original":"FROM golang:1.22 AS build","stage":0}],"line":1,"name":"build","parent":null,"shell":["/bin/sh","-c"],"user":null},{"ancestors":[],"args":[],"env":[],"final":true,"from":{"image":"scratch","platform":"","raw":"scratch","scratch":true,"stage":null},"healthcheck":null,"index":1,"instructions":[{"args":["scratch"],"cmd":"from","endLine":2,"flags":[],"heredocs":[],"index":0,"json":false,"line":2,"original":"FROM scratch","stage":1},{"args":["/out/app","/app"],"cmd":"copy","copyFrom":{"similar":"","stage":0,"value":"build"},"endLine":3,"flags":[{"name":"from","value":"build"}],"heredocs":[],"index":1,"json":false,"line":3,"original":"COPY --from=build /out/app /app","stage":1},{"args":["/app"],"cmd":"entrypoint","endLine":4,"flags":[],"heredocs":[],"index":2,"json":true,"line":4,"original":"ENTRYPOINT [\"/app\"]","stage":1}],"line":2,"name":"","parent":null,"shell":["/bin/sh","-c"],"user":null}]}}
+	count(ds) == 1
+}
+
 # FROM alpine:3.19 AS build
 # HEALTHCHECK CMD true
 # FROM alpine:3.19

@@ -9,7 +9,8 @@
 #   (gcr.io/distroless/static:nonroot), Chainguard and Bitnami images.
 #   Windows base images are skipped (their users are ContainerUser and
 #   ContainerAdministrator). A base image left unresolved (an ARG without a
-#   default) is not reported.
+#   default) is not reported, nor is a final stage FROM scratch without CMD
+#   or ENTRYPOINT, which only exports files.
 # related_resources:
 #   - ref: https://docs.docker.com/reference/dockerfile/#user
 #   - ref: https://docs.docker.com/build/building/best-practices/#user
@@ -29,7 +30,8 @@ import data.shipcheck.lib.dockerfile as df
 
 deny contains {"msg": msg, "path": ["stages", df.final_index]} if {
 	df.final.user == null
-	base := root_image
+	not df.artifact_only
+	base := df.root_image
 	not nonroot_base(base)
 	not startswith(base, "$")
 	msg := sprintf("the final %s has no USER, so it runs as %s; add USER with an unprivileged user", [df.stage_label(df.final), default_user(base)])
@@ -38,13 +40,6 @@ deny contains {"msg": msg, "path": ["stages", df.final_index]} if {
 default_user(base) := "root (scratch has no users)" if base == "scratch"
 
 default_user(base) := sprintf("the default user of %q, root unless that image sets USER", [base]) if base != "scratch"
-
-# root_image is the image at the bottom of the final stage's FROM chain.
-root_image := st.from.image if {
-	some s in df.chain
-	st := df.stages[s]
-	st.from.stage == null
-}
 
 nonroot_base(image) if contains(lower(image), "nonroot")
 

@@ -85,3 +85,24 @@ root_user(u) if {
 
 # unresolved holds for a value that still holds a variable reference.
 unresolved(v) if contains(v, "$")
+
+# root_image is the image at the bottom of the final stage's FROM chain.
+root_image := st.from.image if {
+	some s in chain
+	st := stages[s]
+	st.from.stage == null
+}
+
+# artifact_only holds when the final image cannot run anything: built on
+# scratch with no CMD or ENTRYPOINT, it only exports files (docker build
+# --output, COPY --from in another build).
+artifact_only if {
+	root_image == "scratch"
+	not starts_something
+}
+
+starts_something if {
+	some s in chain
+	some ins in stages[s].instructions
+	ins.cmd in {"cmd", "entrypoint"}
+}
