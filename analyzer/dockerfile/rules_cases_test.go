@@ -80,6 +80,8 @@ var ruleCases = []ruleCase{
 	{"DKR007", "url", "FROM alpine:3.19\nADD https://example.com/tool.tar.gz /tmp/\n", []int{2}, ""},
 	{"DKR007", "checksum_passes", "FROM alpine:3.19\nADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://example.com/tool.tar.gz /tmp/\n", nil, ""},
 	{"DKR007", "continuation", "FROM alpine:3.19\nADD --chown=app \\\n    https://example.com/a.txt /a\n", []int{3}, ""},
+	{"DKR007", "git_with_ref_passes", "FROM alpine:3.19\nADD https://github.com/acme/lib.git#v1.2.3 /src\n", nil, ""},
+	{"DKR007", "git_without_ref", "FROM alpine:3.19\nADD https://github.com/acme/lib.git /src\n", []int{2}, ""},
 	{"DKR007", "local_passes", "FROM alpine:3.19\nADD a.tar /\n", nil, ""},
 
 	// DKR008 pipe-to-shell

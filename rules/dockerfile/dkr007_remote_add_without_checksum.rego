@@ -4,7 +4,8 @@
 #   ADD <url> downloads whatever the server returns at build time: a
 #   compromised or changed upstream file goes into the image unnoticed, and
 #   two builds of the same commit differ. --checksum=sha256:<hex> makes the
-#   build fail when the content changes.
+#   build fail when the content changes. A git repository URL is reported
+#   only when it names no ref (#tag or #commit).
 # related_resources:
 #   - ref: https://docs.docker.com/reference/dockerfile/#add---checksum
 # custom:
@@ -27,9 +28,21 @@ deny contains {"msg": msg, "path": array.concat(df.path(s, k), ["args", i])} if 
 	not df.has_flag(ins, "checksum")
 	some i, src in array.slice(ins.args, 0, count(ins.args) - 1)
 	regex.match(`(?i)^https?://`, src)
-	not pinned_git(src)
+	not git_url(src)
 	msg := sprintf("ADD downloads %s without --checksum; add --checksum=sha256:<digest> so a changed download fails the build", [src])
 }
 
-# A git source pinned to a full commit hash cannot change.
-pinned_git(src) if regex.match(`(?i)(\.git)?#[0-9a-f]{40}(:.*)?$`, src)
+deny contains {"msg": msg, "path": array.concat(df.path(s, k), ["args", i])} if {
+	some [s, k, ins] in df.instructions
+	ins.cmd == "add"
+	not df.has_flag(ins, "checksum")
+	some i, src in array.slice(ins.args, 0, count(ins.args) - 1)
+	regex.match(`(?i)^https?://`, src)
+	git_url(src)
+	not contains(src, "#")
+	msg := sprintf("ADD clones %s at whatever its default branch holds; pin a tag or commit with #<ref>, or add --checksum=<commit>", [src])
+}
+
+# Git sources (https://host/repo.git#ref) are pinned with a ref instead
+# of a sha256 digest.
+git_url(src) if regex.match(`(?i)\.git($|#|/?$)`, src)

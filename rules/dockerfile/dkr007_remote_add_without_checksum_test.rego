@@ -27,6 +27,20 @@ test_continuation if {
 }
 
 # FROM alpine:3.19
+# ADD https://github.com/acme/lib.git#v1.2.3 /src
+test_git_with_ref_passes if {
+	ds := deny with input as {"kind":"dockerfile","meta":{"file":"Dockerfile","format":"dockerfile","name":"Dockerfile"},"spec":{"args":[],"escape":"\\","final":0,"globalInstructions":[],"stages":[{"ancestors":[],"args":[],"env":[],"final":true,"from":{"image":"alpine:3.19","platform":"","raw":"alpine:3.19","scratch":false,"stage":null},"healthcheck":null,"index":0,"instructions":[{"args":["alpine:3.19"],"cmd":"from","endLine":1,"flags":[],"heredocs":[],"index":0,"json":false,"line":1,"original":"FROM alpine:3.19","stage":0},{"args":["https://github.com/acme/lib.git#v1.2.3","/src"],"cmd":"add","endLine":2,"flags":[],"heredocs":[],"index":1,"json":false,"line":2,"original":"ADD https://github.com/acme/lib.git#v1.2.3 /src","stage":0}],"line":1,"name":"","parent":null,"shell":["/bin/sh","-c"],"user":null}]}}
+	count(ds) == 0
+}
+
+# FROM alpine:3.19
+# ADD https://github.com/acme/lib.git /src
+test_git_without_ref if {
+	ds := deny with input as {"kind":"dockerfile","meta":{"file":"Dockerfile","format":"dockerfile","name":"Dockerfile"},"spec":{"args":[],"escape":"\\","final":0,"globalInstructions":[],"stages":[{"ancestors":[],"args":[],"env":[],"final":true,"from":{"image":"alpine:3.19","platform":"","raw":"alpine:3.19","scratch":false,"stage":null},"healthcheck":null,"index":0,"instructions":[{"args":["alpine:3.19"],"cmd":"from","endLine":1,"flags":[],"heredocs":[],"index":0,"json":false,"line":1,"original":"FROM alpine:3.19","stage":0},{"args":["https://github.com/acme/lib.git","/src"],"cmd":"add","endLine":2,"flags":[],"heredocs":[],"index":1,"json":false,"line":2,"original":"ADD https://github.com/acme/lib.git /src","stage":0}],"line":1,"name":"","parent":null,"shell":["/bin/sh","-c"],"user":null}]}}
+	count(ds) == 1
+}
+
+# FROM alpine:3.19
 # ADD a.tar /
 test_local_passes if {
 	ds := deny with input as {"kind":"dockerfile","meta":{"file":"Dockerfile","format":"dockerfile","name":"Dockerfile"},"spec":{"args":[],"escape":"\\","final":0,"globalInstructions":[],"stages":[{"ancestors":[],"args":[],"env":[],"final":true,"from":{"image":"alpine:3.19","platform":"","raw":"alpine:3.19","scratch":false,"stage":null},"healthcheck":null,"index":0,"instructions":[{"args":["alpine:3.19"],"cmd":"from","endLine":1,"flags":[],"heredocs":[],"index":0,"json":false,"line":1,"original":"FROM alpine:3.19","stage":0},{"args":["a.tar","/"],"cmd":"add","endLine":2,"flags":[],"heredocs":[],"index":1,"json":false,"line":2,"original":"ADD a.tar /","stage":0}],"line":1,"name":"","parent":null,"shell":["/bin/sh","-c"],"user":null}]}}
