@@ -151,7 +151,12 @@ func (c *checker) walk(e *jsonschema.ValidationError) {
 		for _, name := range k.Properties {
 			c.add(c.unknownField(p, name))
 		}
-	case *kind.Type, *kind.Enum, *kind.Pattern:
+	case *kind.Enum:
+		if v == nil || v == "" || unknown(v) {
+			return // "" is how Terraform plans and CLI skeletons leave a value unset
+		}
+		c.add(c.invalidValue(p, v, e))
+	case *kind.Type, *kind.Pattern:
 		if v == nil || unknown(v) {
 			return
 		}

@@ -238,6 +238,7 @@ func TestLenientValues(t *testing.T) {
 		"unknown list":           `{"containerDefinitions":[{"name":"a","portMappings":"${var.ports}","essential":"${var.essential}"}]}`,
 		"unknown enum":           `{"networkMode":"${var.mode}","containerDefinitions":"${local.containers}"}`,
 		"tag map":                `{"containerDefinitions":[],"tags":{"a":"b"}}`,
+		"empty enum":             `{"networkMode":"","containerDefinitions":[{"name":"a","portMappings":[{"protocol":""}]}]}`,
 		"epoch timestamp":        `{"containerDefinitions":[],"registeredAt":1715671304.123}`,
 		"container cpu and mem":  `{"containerDefinitions":[{"name":"a","cpu":128,"memory":256}]}`,
 		"service string numbers": `{"serviceName":"s","desiredCount":"2","deploymentConfiguration":{"maximumPercent":" 200 "}}`,

@@ -81,3 +81,7 @@ test_alarms_without_rollback_stays_medium if {
 test_update_service_input_not_flagged if {
 	count(deny) == 0 with input as {"kind": "aws.ecs.service", "spec": {"service": "web", "desiredCount": 2}}
 }
+
+test_empty_strings_are_defaults if {
+	count(deny) == 1 with input as svc({"deploymentController": {"type": ""}, "deploymentConfiguration": {"strategy": ""}})
+}

@@ -100,3 +100,7 @@ test_rounding_with_room_passes if {
 test_rounding_without_desired_count_passes if {
 	count(deny) == 0 with input as {"kind": "aws.ecs.service", "spec": {"serviceName": "web", "deploymentConfiguration": {"maximumPercent": 150}}}
 }
+
+test_empty_scheduling_strategy_is_replica if {
+	count(deny) == 1 with input as svc({"schedulingStrategy": "", "deploymentConfiguration": {"maximumPercent": 100, "minimumHealthyPercent": ""}})
+}

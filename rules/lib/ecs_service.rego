@@ -13,8 +13,11 @@ deployment := values.object_or_empty(object.get(spec, "deploymentConfiguration",
 
 breaker := values.object_or_empty(object.get(deployment, "deploymentCircuitBreaker", null))
 
-# absent holds for a field that is not written (or written null).
+# absent holds for a field that is not written, or written null or "" (as
+# Terraform plans show unset optional attributes).
 absent(obj, key) if object.get(obj, key, null) == null
+
+absent(obj, key) if object.get(obj, key, null) == ""
 
 # update_input holds for update-service input ({"service": "name", ...}),
 # where an absent field means "unchanged", not the API default: rules about
