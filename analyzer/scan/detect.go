@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"path/filepath"
 	"strings"
+
+	"github.com/shipcheck/shipcheck/analyzer/dockerfile"
 )
 
 // Input format names, as accepted by --type.
@@ -21,13 +23,12 @@ const (
 // Types lists the values --type accepts.
 var Types = []string{FormatECS, FormatKubernetes, FormatTerraform, FormatPlan, FormatDockerfile}
 
-// byName maps file names to formats, first match wins. Dockerfile names
-// come from the dockerfile adapter when it is registered.
+// byName maps file names to formats, first match wins.
 var byName = []struct {
 	match  func(base string) bool
 	format string
 }{
-	{isDockerfileName, FormatDockerfile},
+	{dockerfile.IsDockerfileName, FormatDockerfile},
 	{suffix(".tf", ".tf.json"), FormatTerraform},
 	{suffix(".yaml", ".yml"), formatYAML},
 	{suffix(".json"), formatJSON},
@@ -43,22 +44,6 @@ func suffix(exts ...string) func(string) bool {
 		}
 		return false
 	}
-}
-
-// isDockerfileName recognises Dockerfile, Containerfile, *.Dockerfile,
-// *.dockerfile and Dockerfile.* (but not Dockerfile.dockerignore-like data
-// files).
-func isDockerfileName(base string) bool {
-	lower := strings.ToLower(base)
-	switch {
-	case lower == "dockerfile" || lower == "containerfile":
-		return true
-	case strings.HasSuffix(lower, ".dockerfile") || strings.HasSuffix(lower, ".containerfile"):
-		return true
-	case strings.HasPrefix(lower, "dockerfile.") || strings.HasPrefix(lower, "containerfile."):
-		return !strings.HasSuffix(lower, ".dockerignore")
-	}
-	return false
 }
 
 // formatOf returns the format a file's name selects, or "".

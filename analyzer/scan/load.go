@@ -3,10 +3,13 @@ package scan
 import (
 	"bytes"
 	"fmt"
+	"path/filepath"
 
+	"github.com/shipcheck/shipcheck/analyzer/dockerfile"
 	"github.com/shipcheck/shipcheck/analyzer/ecs"
 	"github.com/shipcheck/shipcheck/analyzer/resource"
 	"github.com/shipcheck/shipcheck/analyzer/source"
+	"github.com/shipcheck/shipcheck/analyzer/terraform"
 )
 
 // jsonKind is an input recognised inside a JSON document.
@@ -18,13 +21,29 @@ type jsonKind struct {
 
 // jsonKinds are tried in order on every JSON document.
 var jsonKinds = []jsonKind{
+	{FormatPlan, terraform.IsPlan, func(file string, root *source.Node, _ []byte) ([]*resource.Resource, []error) {
+		return terraform.LoadPlan(file, root)
+	}},
 	{FormatECS, ecs.Detect, func(file string, root *source.Node, _ []byte) ([]*resource.Resource, []error) {
 		return ecs.Load(file, root)
 	}},
 }
 
 // fileLoaders load one file of a format decided by its name or --type.
-var fileLoaders = map[string]func(file string, data []byte) ([]*resource.Resource, []error){}
+var fileLoaders = map[string]func(file string, data []byte) ([]*resource.Resource, []error){
+	FormatDockerfile: dockerfile.Load,
+}
+
+// loadModule loads the Terraform module in the unit's folder, reporting on
+// the unit's files only: a changed .tf file still sees its module's
+// variables and locals.
+func loadModule(u unit, opts Options) ([]*resource.Resource, []error) {
+	files := make([]string, len(u.files))
+	for i, f := range u.files {
+		files[i] = f.Path
+	}
+	return terraform.LoadModule(filepath.Dir(u.files[0].Path), files, opts.Terraform)
+}
 
 // markers are strings whose presence makes malformed JSON worth an error
 // even when it was found by walking: it was meant to be one of our inputs.

@@ -24,6 +24,7 @@ import (
 	"github.com/shipcheck/shipcheck/analyzer/result"
 	"github.com/shipcheck/shipcheck/analyzer/schema"
 	"github.com/shipcheck/shipcheck/analyzer/source"
+	"github.com/shipcheck/shipcheck/analyzer/terraform"
 )
 
 // DefaultMaxFileSize bounds what is read of one file.
@@ -45,6 +46,8 @@ type Options struct {
 	// MaxFileSize in bytes; 0 means DefaultMaxFileSize.
 	MaxFileSize int64
 	Discover    discover.Options
+	// Terraform holds variable values for Terraform modules.
+	Terraform terraform.Options
 	// Walked treats explicit paths as if found by walking: files of no
 	// supported format are skipped instead of being errors (--files-from).
 	Walked bool
@@ -204,11 +207,6 @@ func load(u unit, opts Options) ([]*resource.Resource, []error) {
 		want = opts.Type
 	}
 	return loadFile(format, f.Path, data, f.Explicit, want)
-}
-
-// loadModule is replaced when the Terraform adapter is registered.
-var loadModule = func(u unit, _ Options) ([]*resource.Resource, []error) {
-	return nil, []error{fmt.Errorf("terraform input is not supported in this build")}
 }
 
 // read returns a file's content, refusing files that are too large or
