@@ -16,6 +16,7 @@ import (
 	"github.com/shipcheck/shipcheck/analyzer/report"
 	"github.com/shipcheck/shipcheck/analyzer/result"
 	"github.com/shipcheck/shipcheck/analyzer/scan"
+	"github.com/shipcheck/shipcheck/analyzer/terraform"
 )
 
 type scanFlags struct {
@@ -31,6 +32,8 @@ type scanFlags struct {
 	workers           int
 	filesFrom         string
 	includeSuppressed bool
+	tfVarFiles        []string
+	tfVars            []string
 }
 
 func newScanCmd() *cobra.Command {
@@ -65,6 +68,8 @@ scanned and reported).`,
 	fl.StringArrayVar(&f.exclude, "exclude", nil, "glob of paths to skip, e.g. 'testdata/**' (repeatable)")
 	fl.IntVar(&f.workers, "workers", 0, "parallel workers (default: number of CPUs)")
 	fl.StringVar(&f.filesFrom, "files-from", "", "read newline-separated paths from this file (- for standard input)")
+	fl.StringArrayVar(&f.tfVarFiles, "tf-var-file", nil, "Terraform variable file, as terraform -var-file (repeatable)")
+	fl.StringArrayVar(&f.tfVars, "tf-var", nil, "Terraform variable NAME=VALUE, as terraform -var (repeatable)")
 	fl.BoolVar(&f.includeSuppressed, "include-suppressed", false, "also report suppressed findings (SARIF: with suppressions)")
 	return c
 }
@@ -91,6 +96,10 @@ func runScan(c *cobra.Command, args []string, f scanFlags) error {
 	if err != nil {
 		return err
 	}
+	tfOptions, err := terraformOptions(f)
+	if err != nil {
+		return err
+	}
 	ctx := context.Background()
 	eng, err := engine.New(ctx, engine.Options{PolicyDirs: f.policies})
 	if err != nil {
@@ -105,6 +114,7 @@ func runScan(c *cobra.Command, args []string, f scanFlags) error {
 		MaxFileSize: f.maxFileSize,
 		Walked:      f.filesFrom != "",
 		Discover:    discoverOptions(f),
+		Terraform:   tfOptions,
 	})
 	if err != nil {
 		return &codeError{code: exitError, err: err}
@@ -250,4 +260,17 @@ func exitCode(rep *result.Report, failOn result.Severity) int {
 		}
 	}
 	return exitOK
+}
+
+// terraformOptions reads --tf-var-file and --tf-var.
+func terraformOptions(f scanFlags) (terraform.Options, error) {
+	opts := terraform.Options{VarFiles: f.tfVarFiles, Vars: map[string]string{}}
+	for _, kv := range f.tfVars {
+		name, value, ok := strings.Cut(kv, "=")
+		if !ok || strings.TrimSpace(name) == "" {
+			return opts, usageError("--tf-var %q: want NAME=VALUE", kv)
+		}
+		opts.Vars[strings.TrimSpace(name)] = value
+	}
+	return opts, nil
 }
