@@ -36,6 +36,7 @@ func (p *physical) line(n int) []byte {
 type joined struct {
 	text string
 	pos  []source.Pos // pos[i] is where text[i] was written; one extra entry for the end
+	buf  []byte
 }
 
 // at returns the position of byte offset off of the joined text.
@@ -85,6 +86,7 @@ func (p *physical) join(start int, cont *regexp.Regexp, want string) *joined {
 			break
 		}
 	}
+	j.text, j.buf = string(j.buf), nil
 	if j.text != want {
 		return fallbackJoined(want, source.Pos{Line: start, Col: 1})
 	}
@@ -92,7 +94,7 @@ func (p *physical) join(start int, cont *regexp.Regexp, want string) *joined {
 }
 
 func (j *joined) appendLine(b []byte, line, col int) {
-	j.text += string(b)
+	j.buf = append(j.buf, b...)
 	if len(j.pos) > 0 {
 		j.pos = j.pos[:len(j.pos)-1] // drop the previous end marker
 	}

@@ -48,7 +48,7 @@ type pipeline struct {
 const maxNesting = 4
 
 // shellNames run their -c argument or a heredoc on stdin as shell code.
-var shellNames = map[string]bool{"sh": true, "bash": true, "ash": true, "dash": true, "zsh": true, "ksh": true, "mksh": true, "busybox": false}
+var shellNames = map[string]bool{"sh": true, "bash": true, "ash": true, "dash": true, "zsh": true, "ksh": true, "mksh": true}
 
 // wrappers run the rest of their arguments as a command. The value lists
 // their options that take a separate value.
@@ -265,7 +265,7 @@ func (w *walker) shellC(c *syntax.CallExpr) {
 		}
 		body := c.Args[i+1]
 		code, ok := literal(body)
-		if !ok {
+		if !ok || len(body.Parts) == 0 {
 			return
 		}
 		start := int(body.Pos().Offset())
