@@ -67,6 +67,7 @@ var ruleCases = []ruleCase{
 	{"DKR005", "builder_user_does_not_count", "FROM alpine:3.19 AS build\nUSER app\nFROM alpine:3.19\n", []int{3}, ""},
 	{"DKR005", "scratch_reported", "FROM scratch\nCOPY app /app\nENTRYPOINT [\"/app\"]\n", []int{1}, ""},
 	{"DKR005", "scratch_export_passes", "FROM golang:1.22 AS build\nRUN go build -o /out/app\nFROM scratch AS export\nCOPY --from=build /out /\n", nil, ""},
+	{"DKR005", "unprivileged_passes", "FROM nginxinc/nginx-unprivileged:1.25-alpine\nCOPY site /usr/share/nginx/html\n", nil, ""},
 	{"DKR005", "windows_skipped", "FROM mcr.microsoft.com/windows/servercore:ltsc2022\n", nil, ""},
 
 	// DKR006 add-instead-of-copy
@@ -116,6 +117,8 @@ var ruleCases = []ruleCase{
 	{"DKR010", "env_git", "FROM alpine:3.19\nENV GIT_SSL_NO_VERIFY=true\n", []int{2}, ""},
 	{"DKR010", "env_python", "FROM python:3.12\nENV PYTHONHTTPSVERIFY=0\n", []int{2}, ""},
 	{"DKR010", "prefix_assignment", "FROM node:20\nRUN NODE_TLS_REJECT_UNAUTHORIZED=0 npm ci\n", []int{2}, ""},
+	{"DKR010", "npm_strict_ssl", "FROM node:20\nRUN npm config set strict-ssl false && npm ci\n", []int{2}, ""},
+	{"DKR010", "pip_trusted_host_env", "FROM python:3.12\nENV PIP_TRUSTED_HOST=pypi.internal\n", []int{2}, ""},
 	{"DKR010", "curl_k_in_other_word_passes", "FROM alpine:3.19\nRUN curl -fsSL -o /tmp/kubectl https://x/kubectl\n", nil, ""},
 	{"DKR010", "node_tls_1_passes", "FROM node:20\nENV NODE_TLS_REJECT_UNAUTHORIZED=1\n", nil, ""},
 
@@ -138,6 +141,7 @@ var ruleCases = []ruleCase{
 	{"DKR013", "not_cleaned", "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n", []int{2}, ""},
 	{"DKR013", "cleaned_passes", "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl \\\n && rm -rf /var/lib/apt/lists/*\n", nil, ""},
 	{"DKR013", "cache_mount_passes", "FROM debian:12\nRUN --mount=type=cache,target=/var/lib/apt,sharing=locked apt-get update && apt-get install -y curl\n", nil, ""},
+	{"DKR013", "distclean_passes", "FROM debian:13\nRUN apt-get update && apt-get install -y curl && apt-get distclean\n", nil, ""},
 	{"DKR013", "builder_stage_passes", "FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nFROM alpine:3.19\n", nil, ""},
 	{"DKR013", "ancestor_stage_reported", "FROM debian:12 AS base\nRUN apt-get update && apt-get install -y curl\nFROM base\n", []int{2}, ""},
 

@@ -6,7 +6,8 @@
 #   or a write to a mounted path then happens with root's rights. The final
 #   stage inherits USER from the stages it is built FROM. Base images that
 #   run as non-root by default pass: a name or tag containing "nonroot"
-#   (gcr.io/distroless/static:nonroot), Chainguard and Bitnami images.
+#   (gcr.io/distroless/static:nonroot) or "unprivileged"
+#   (nginxinc/nginx-unprivileged), Chainguard and Bitnami images.
 #   Windows base images are skipped (their users are ContainerUser and
 #   ContainerAdministrator). A base image left unresolved (an ARG without a
 #   default) is not reported, nor is a final stage FROM scratch without CMD
@@ -42,6 +43,8 @@ default_user(base) := "root (scratch has no users)" if base == "scratch"
 default_user(base) := sprintf("the default user of %q, root unless that image sets USER", [base]) if base != "scratch"
 
 nonroot_base(image) if contains(lower(image), "nonroot")
+
+nonroot_base(image) if contains(lower(image), "unprivileged")
 
 nonroot_base(image) if contains(lower(image), "cgr.dev/chainguard/")
 

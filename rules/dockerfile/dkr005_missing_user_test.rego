@@ -59,6 +59,13 @@ test_scratch_export_passes if {
 	count(ds) == 0
 }
 
+# FROM nginxinc/nginx-unprivileged:1.25-alpine
+# COPY site /usr/share/nginx/html
+test_unprivileged_passes if {
+	ds := deny with input as {"kind":"dockerfile","meta":{"file":"Dockerfile","format":"dockerfile","name":"Dockerfile"},"spec":{"args":[],"escape":"\\","final":0,"globalInstructions":[],"stages":[{"ancestors":[],"args":[],"env":[],"final":true,"from":{"image":"nginxinc/nginx-unprivileged:1.25-alpine","platform":"","raw":"nginxinc/nginx-unprivileged:1.25-alpine","scratch":false,"stage":null},"healthcheck":null,"index":0,"instructions":[{"args":["nginxinc/nginx-unprivileged:1.25-alpine"],"cmd":"from","endLine":1,"flags":[],"heredocs":[],"index":0,"json":false,"line":1,"original":"FROM nginxinc/nginx-unprivileged:1.25-alpine","stage":0},{"args":["site","/usr/share/nginx/html"],"cmd":"copy","endLine":2,"flags":[],"heredocs":[],"index":1,"json":false,"line":2,"original":"COPY site /usr/share/nginx/html","stage":0}],"line":1,"name":"","parent":null,"shell":["/bin/sh","-c"],"user":null}]}}
+	count(ds) == 0
+}
+
 # FROM mcr.microsoft.com/windows/servercore:ltsc2022
 test_windows_skipped if {
 	ds := deny with input as {"kind":"dockerfile","meta":{"file":"Dockerfile","format":"dockerfile","name":"Dockerfile"},"spec":{"args":[],"escape":"\\","final":0,"globalInstructions":[],"stages":[{"ancestors":[],"args":[],"env":[],"final":true,"from":{"image":"mcr.microsoft.com/windows/servercore:ltsc2022","platform":"","raw":"mcr.microsoft.com/windows/servercore:ltsc2022","scratch":false,"stage":null},"healthcheck":null,"index":0,"instructions":[{"args":["mcr.microsoft.com/windows/servercore:ltsc2022"],"cmd":"from","endLine":1,"flags":[],"heredocs":[],"index":0,"json":false,"line":1,"original":"FROM mcr.microsoft.com/windows/servercore:ltsc2022","stage":0}],"line":1,"name":"","parent":null,"shell":["cmd","/S","/C"],"user":null}]}}

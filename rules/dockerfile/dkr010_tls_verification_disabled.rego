@@ -6,8 +6,9 @@
 #   modified packages and scripts into the image. Reported: curl -k or
 #   --insecure, wget --no-check-certificate, pip --trusted-host, apk
 #   --allow-untrusted, apt-get --allow-unauthenticated, yum/dnf
-#   --nogpgcheck, git http.sslVerify=false, and ENV or command-prefix
-#   NODE_TLS_REJECT_UNAUTHORIZED=0, GIT_SSL_NO_VERIFY, PYTHONHTTPSVERIFY=0.
+#   --nogpgcheck, git http.sslVerify=false, npm/yarn strict-ssl false, and
+#   ENV or command-prefix NODE_TLS_REJECT_UNAUTHORIZED=0, GIT_SSL_NO_VERIFY,
+#   PYTHONHTTPSVERIFY=0, PIP_TRUSTED_HOST, NPM_CONFIG_STRICT_SSL=false.
 # related_resources:
 #   - ref: https://docs.docker.com/build/building/best-practices/
 #   - ref: https://curl.se/docs/sslcerts.html
@@ -92,6 +93,13 @@ insecure(cmd) := "http.sslVerify=false" if {
 	false_after(cmd.argv, i, a)
 }
 
+insecure(cmd) := "strict-ssl false" if {
+	cmd.name in {"npm", "yarn", "pnpm"}
+	some i, a in cmd.argv
+	lower(a) in {"strict-ssl", "strict-ssl=false"}
+	false_after(cmd.argv, i, a)
+}
+
 false_after(_, _, a) if endswith(lower(a), "=false")
 
 false_after(argv, i, _) if lower(argv[i + 1]) == "false"
@@ -101,3 +109,7 @@ insecure_env("NODE_TLS_REJECT_UNAUTHORIZED", "0")
 insecure_env("PYTHONHTTPSVERIFY", "0")
 
 insecure_env("GIT_SSL_NO_VERIFY", v) if not lower(v) in {"", "0", "false", "no"}
+
+insecure_env("PIP_TRUSTED_HOST", v) if v != ""
+
+insecure_env("NPM_CONFIG_STRICT_SSL", v) if lower(v) == "false"

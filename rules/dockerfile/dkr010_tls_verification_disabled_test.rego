@@ -88,6 +88,20 @@ test_prefix_assignment if {
 	count(ds) == 1
 }
 
+# FROM node:20
+# RUN npm config set strict-ssl false && npm ci
+test_npm_strict_ssl if {
+	ds := deny with input as {"kind":"dockerfile","meta":{"file":"Dockerfile","format":"dockerfile","name":"Dockerfile"},"spec":{"args":[],"escape":"\\","final":0,"globalInstructions":[],"stages":[{"ancestors":[],"args":[],"env":[],"final":true,"from":{"image":"node:20","platform":"","raw":"node:20","scratch":false,"stage":null},"healthcheck":null,"index":0,"instructions":[{"args":["node:20"],"cmd":"from","endLine":1,"flags":[],"heredocs":[],"index":0,"json":false,"line":1,"original":"FROM node:20","stage":0},{"args":["npm config set strict-ssl false \u0026\u0026 npm ci"],"cmd":"run","endLine":2,"flags":[],"heredocs":[],"index":1,"json":false,"line":2,"original":"RUN npm config set strict-ssl false \u0026\u0026 npm ci","run":{"commands":[{"argv":["npm","config","set","strict-ssl","false"],"assigns":[],"in":-1,"line":2,"name":"npm","nested":false,"pipeline":-1,"position":0,"sub":"config","wrapper":""},{"argv":["npm","ci"],"assigns":[],"in":-1,"line":2,"name":"npm","nested":false,"pipeline":-1,"position":0,"sub":"ci","wrapper":""}],"mounts":[],"parseError":"","pipefail":false,"pipelines":[],"posix":true,"script":"npm config set strict-ssl false \u0026\u0026 npm ci\n","shell":["/bin/sh","-c"]},"stage":0}],"line":1,"name":"","parent":null,"shell":["/bin/sh","-c"],"user":null}]}}
+	count(ds) == 1
+}
+
+# FROM python:3.12
+# ENV PIP_TRUSTED_HOST=pypi.internal
+test_pip_trusted_host_env if {
+	ds := deny with input as {"kind":"dockerfile","meta":{"file":"Dockerfile","format":"dockerfile","name":"Dockerfile"},"spec":{"args":[],"escape":"\\","final":0,"globalInstructions":[],"stages":[{"ancestors":[],"args":[],"env":[{"inherited":false,"instruction":1,"line":2,"name":"PIP_TRUSTED_HOST","raw":"pypi.internal","stage":0,"value":"pypi.internal"}],"final":true,"from":{"image":"python:3.12","platform":"","raw":"python:3.12","scratch":false,"stage":null},"healthcheck":null,"index":0,"instructions":[{"args":["python:3.12"],"cmd":"from","endLine":1,"flags":[],"heredocs":[],"index":0,"json":false,"line":1,"original":"FROM python:3.12","stage":0},{"args":["PIP_TRUSTED_HOST","pypi.internal","="],"cmd":"env","endLine":2,"env":[{"inherited":false,"instruction":1,"line":2,"name":"PIP_TRUSTED_HOST","raw":"pypi.internal","stage":0,"value":"pypi.internal"}],"flags":[],"heredocs":[],"index":1,"json":false,"line":2,"original":"ENV PIP_TRUSTED_HOST=pypi.internal","stage":0}],"line":1,"name":"","parent":null,"shell":["/bin/sh","-c"],"user":null}]}}
+	count(ds) == 1
+}
+
 # FROM alpine:3.19
 # RUN curl -fsSL -o /tmp/kubectl https://x/kubectl
 test_curl_k_in_other_word_passes if {

@@ -42,6 +42,12 @@ cleaned(run) if {
 	startswith(a, "/var/lib/apt/lists")
 }
 
+cleaned(run) if {
+	some cmd in run.commands
+	cmd.name in {"apt-get", "apt"}
+	cmd.sub in {"distclean", "dist-clean"}
+}
+
 cache_mounted(run) if {
 	some m in run.mounts
 	m.type in {"cache", "tmpfs"}

@@ -26,6 +26,13 @@ test_cache_mount_passes if {
 	count(ds) == 0
 }
 
+# FROM debian:13
+# RUN apt-get update && apt-get install -y curl && apt-get distclean
+test_distclean_passes if {
+	ds := deny with input as {"kind":"dockerfile","meta":{"file":"Dockerfile","format":"dockerfile","name":"Dockerfile"},"spec":{"args":[],"escape":"\\","final":0,"globalInstructions":[],"stages":[{"ancestors":[],"args":[],"env":[],"final":true,"from":{"image":"debian:13","platform":"","raw":"debian:13","scratch":false,"stage":null},"healthcheck":null,"index":0,"instructions":[{"args":["debian:13"],"cmd":"from","endLine":1,"flags":[],"heredocs":[],"index":0,"json":false,"line":1,"original":"FROM debian:13","stage":0},{"args":["apt-get update \u0026\u0026 apt-get install -y curl \u0026\u0026 apt-get distclean"],"cmd":"run","endLine":2,"flags":[],"heredocs":[],"index":1,"json":false,"line":2,"original":"RUN apt-get update \u0026\u0026 apt-get install -y curl \u0026\u0026 apt-get distclean","run":{"commands":[{"argv":["apt-get","update"],"assigns":[],"in":-1,"line":2,"name":"apt-get","nested":false,"pipeline":-1,"position":0,"sub":"update","wrapper":""},{"argv":["apt-get","install","-y","curl"],"assigns":[],"in":-1,"line":2,"name":"apt-get","nested":false,"pipeline":-1,"position":0,"sub":"install","wrapper":""},{"argv":["apt-get","distclean"],"assigns":[],"in":-1,"line":2,"name":"apt-get","nested":false,"pipeline":-1,"position":0,"sub":"distclean","wrapper":""}],"mounts":[],"parseError":"","pipefail":false,"pipelines":[],"posix":true,"script":"apt-get update \u0026\u0026 apt-get install -y curl \u0026\u0026 apt-get distclean\n","shell":["/bin/sh","-c"]},"stage":0}],"line":1,"name":"","parent":null,"shell":["/bin/sh","-c"],"user":null}]}}
+	count(ds) == 0
+}
+
 # FROM debian:12 AS build
 # RUN apt-get update && apt-get install -y gcc
 # FROM alpine:3.19
