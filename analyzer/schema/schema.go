@@ -200,8 +200,12 @@ func instance(spec any, loc []string) (source.Path, any, bool) {
 }
 
 // templated matches a value kept as its source expression because it could
-// not be evaluated (same test as the Rego values.unknown helper).
-var templated = regexp.MustCompile(`\$\{[^}]*\}|\{\{.*\}\}|\$\([^)]*\)`)
+// not be evaluated (as the Rego values.unknown helper: ${...}, {{ ... }},
+// $(...)), or a placeholder a deploy pipeline substitutes before the file
+// reaches AWS: #{...} (Octopus, Azure DevOps), a whole-value $VAR
+// (envsubst), <PLACEHOLDER> (CodeDeploy's <IMAGE1_NAME>) or __TOKEN__.
+var templated = regexp.MustCompile(`\$\{[^}]*\}|\{\{.*\}\}|\$\([^)]*\)|#\{[^}]*\}|` +
+	`^\s*(\$[A-Za-z_][A-Za-z0-9_]*|<[^<>\s]+>|__[A-Za-z0-9_]+__)\s*$`)
 
 func unknown(v any) bool {
 	s, ok := v.(string)

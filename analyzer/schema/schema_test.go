@@ -237,6 +237,7 @@ func TestLenientValues(t *testing.T) {
 		"nulls":                  `{"ipcMode":null,"containerDefinitions":[{"name":"a","hostname":null,"portMappings":[{"hostPort":null}]}]}`,
 		"unknown list":           `{"containerDefinitions":[{"name":"a","portMappings":"${var.ports}","essential":"${var.essential}"}]}`,
 		"unknown enum":           `{"networkMode":"${var.mode}","containerDefinitions":"${local.containers}"}`,
+		"placeholders":           `{"networkMode":"#{NetworkMode}","containerDefinitions":[{"memory":"$MEMORY","cpu":"<CPU>","essential":"__ESSENTIAL__","portMappings":"{{ ports }}"}]}`,
 		"tag map":                `{"containerDefinitions":[],"tags":{"a":"b"}}`,
 		"empty enum":             `{"networkMode":"","containerDefinitions":[{"name":"a","portMappings":[{"protocol":""}]}]}`,
 		"epoch timestamp":        `{"containerDefinitions":[],"registeredAt":1715671304.123}`,
