@@ -34,5 +34,6 @@ deny contains {"msg": msg, "path": ["containerDefinitions", i]} if {
 	some i, c in ecs.containers
 	ecs.essential(c)
 	not is_object(object.get(c, "healthCheck", null))
+	not values.unknown(object.get(c, "healthCheck", null))
 	msg := sprintf("%s is essential but has no healthCheck; ECS ignores the image's HEALTHCHECK, so add one to the container definition", [ecs.label(c, i)])
 }

@@ -31,3 +31,7 @@ test_unnamed_container_is_numbered if {
 	some d in ds
 	contains(d.msg, "container #1")
 }
+
+test_unknown_healthcheck_passes if {
+	count(deny) == 0 with input as task([{"name": "web", "healthCheck": "${var.health_check}"}])
+}
