@@ -29,7 +29,8 @@ type command struct {
 	Sub      string   // first operand, the subcommand for tools that have one ("install")
 	Assigns  []assign // VAR=value prefixes
 	Pos      source.Pos
-	Pipeline int    // index in script.Pipelines, -1 when not part of one
+	End      source.Pos // end of the command on its first line
+	Pipeline int        // index in script.Pipelines, -1 when not part of one
 	Position int    // position inside the pipeline
 	Wrapper  string // command that runs this one: sudo, env, xargs, ...
 	In       int    // index of the command whose argument holds this one in $(...) or <(...), -1 if none
@@ -40,6 +41,7 @@ type assign struct{ Name, Value string }
 
 type pipeline struct {
 	Pos      source.Pos
+	End      source.Pos // end of the pipeline on its first line
 	Commands []int
 	Nested   bool
 }
@@ -194,7 +196,8 @@ func (w *walker) addPipeline(b *syntax.BinaryCmd) {
 	flatten(b.X)
 	flatten(b.Y)
 	idx := len(w.a.out.Pipelines)
-	w.a.out.Pipelines = append(w.a.out.Pipelines, pipeline{Pos: w.pos(b.Pos()), Nested: w.nested})
+	start, end := int(b.Pos().Offset()), int(b.End().Offset())
+	w.a.out.Pipelines = append(w.a.out.Pipelines, pipeline{Pos: w.posOf(start), End: lineEnd(w.posOf, start, end), Nested: w.nested})
 	for i, s := range elems {
 		w.pipeOf[s] = [2]int{idx, i}
 	}
@@ -244,7 +247,11 @@ func (w *walker) call(c *syntax.CallExpr) {
 		assigns = append(assigns, assign{Name: as.Name.Value, Value: v})
 	}
 	pipe, position, in := w.context()
-	first := w.a.emit(argv, assigns, w.pos(c.Pos()), pipe, position, in, w.nested)
+	start, end := int(c.Pos().Offset()), int(c.End().Offset())
+	first := w.a.emit(argv, assigns, w.posOf(start), pipe, position, in, w.nested)
+	for i := first; i < len(w.a.out.Commands); i++ {
+		w.a.out.Commands[i].End = lineEnd(w.posOf, start, end)
+	}
 	if w.callIx == nil {
 		w.callIx = map[*syntax.CallExpr]int{}
 	}
@@ -342,7 +349,20 @@ func isShortFlagWith(arg string, f byte) bool {
 	return len(arg) > 1 && arg[0] == '-' && arg[1] != '-' && strings.IndexByte(arg, f) > 0
 }
 
-func (w *walker) pos(p syntax.Pos) source.Pos { return w.posOf(int(p.Offset())) }
+// lineEnd returns where the code from start to end stops on the line it
+// starts on: a multi-line command is highlighted on its first line only.
+func lineEnd(posOf func(int) source.Pos, start, end int) source.Pos {
+	first := posOf(start)
+	last := first
+	for off := start; off < end; off++ {
+		p := posOf(off)
+		if p.Line != first.Line {
+			break
+		}
+		last = p
+	}
+	return source.Pos{Line: last.Line, Col: last.Col + 1}
+}
 
 // word renders a word with quotes removed; parts that are expanded at run
 // time ($VAR, $(cmd)) are kept as written.

@@ -1,6 +1,8 @@
 package dockerfile
 
 import (
+	"unicode/utf8"
+
 	"github.com/shipcheck/shipcheck/analyzer/source"
 )
 
@@ -28,8 +30,8 @@ func (m *model) spec(file string) (map[string]any, *source.Index) {
 		for a, d := range ins.ARG {
 			p := source.Path{"args", len(args)}
 			args = append(args, argSpec(d, ins))
-			e.point(p, d.Pos)
-			e.ix.Add(source.Path{"globalInstructions", ins.Index, "arg", a}, e.at(d.Pos))
+			e.word(p, d.Pos, d.Name)
+			e.word(source.Path{"globalInstructions", ins.Index, "arg", a}, d.Pos, d.Name)
 		}
 	}
 	stages := make([]any, len(m.Stages))
@@ -55,6 +57,21 @@ func (e *emitter) at(p source.Pos) source.Range {
 }
 
 func (e *emitter) point(p source.Path, at source.Pos) { e.ix.Add(p, e.at(at)) }
+
+// span indexes p from start to end when end is a later point of the same
+// line, else as a point.
+func (e *emitter) span(p source.Path, start, end source.Pos) {
+	if end.Line != start.Line || end.Col <= start.Col {
+		e.point(p, start)
+		return
+	}
+	e.ix.Add(p, source.Range{File: e.file, Start: start, End: end})
+}
+
+// word indexes p as the text s written at start.
+func (e *emitter) word(p source.Path, start source.Pos, s string) {
+	e.span(p, start, source.Pos{Line: start.Line, Col: start.Col + utf8.RuneCountInString(s)})
+}
 
 func (e *emitter) lines(p source.Path, start, end int) {
 	e.ix.Add(p, source.Range{File: e.file, Start: source.Pos{Line: start, Col: 1}, End: source.Pos{Line: end + 1, Col: 1}})
@@ -141,7 +158,7 @@ func (e *emitter) instruction(p source.Path, ins *instruction) map[string]any {
 	}
 	for i := range ins.Args {
 		if ins.argPos[i].Line > 0 {
-			e.point(p.Child("args").Child(i), ins.argPos[i])
+			e.word(p.Child("args").Child(i), ins.argPos[i], ins.Args[i])
 		}
 	}
 	heredocs := make([]any, len(ins.Heredocs))
@@ -165,14 +182,14 @@ func (e *emitter) instruction(p source.Path, ins *instruction) map[string]any {
 		env := make([]any, len(ins.Env))
 		for i, kv := range ins.Env {
 			env[i] = kvSpec(kv)
-			e.point(p.Child("env").Child(i), kv.Pos)
+			e.word(p.Child("env").Child(i), kv.Pos, kv.Name)
 		}
 		out["env"] = env
 	case "arg":
 		args := make([]any, len(ins.ARG))
 		for i, d := range ins.ARG {
 			args[i] = argSpec(d, ins)
-			e.point(p.Child("arg").Child(i), d.Pos)
+			e.word(p.Child("arg").Child(i), d.Pos, d.Name)
 		}
 		out["arg"] = args
 	case "user":
@@ -207,7 +224,7 @@ func (e *emitter) run(p source.Path, r *runInfo) map[string]any {
 			"line": c.Pos.Line, "pipeline": c.Pipeline, "position": c.Position,
 			"wrapper": c.Wrapper, "in": c.In, "nested": c.Nested,
 		}
-		e.point(p.Child("commands").Child(i), c.Pos)
+		e.span(p.Child("commands").Child(i), c.Pos, c.End)
 	}
 	pipes := make([]any, len(r.Pipelines))
 	for i, pl := range r.Pipelines {
@@ -216,7 +233,7 @@ func (e *emitter) run(p source.Path, r *runInfo) map[string]any {
 			ids[j] = c
 		}
 		pipes[i] = map[string]any{"line": pl.Pos.Line, "commands": ids, "nested": pl.Nested}
-		e.point(p.Child("pipelines").Child(i), pl.Pos)
+		e.span(p.Child("pipelines").Child(i), pl.Pos, pl.End)
 	}
 	mounts := make([]any, len(r.Mounts))
 	for i, m := range r.Mounts {
