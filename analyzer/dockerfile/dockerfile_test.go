@@ -210,7 +210,7 @@ func TestContinuationPositions(t *testing.T) {
 	if rg, _ := r.Index.Locate(source.Path{"stages", 0, "instructions", 1, "run", "commands", 1}); rg.Start != (source.Pos{Line: 5, Col: 8}) || rg.End.Line != 5 || rg.End.Col < 28 {
 		t.Errorf("curl spans %v-%v, want 5:8 to the end of line 5", rg.Start, rg.End)
 	}
-	if rg, _ := r.Index.Locate(source.Path{"stages", 0, "instructions", 2, "env", 1}); rg.Start != (source.Pos{Line: 9, Col: 5}) || rg.End != (source.Pos{Line: 9, Col: 10}) {
+	if rg, _ := r.Index.Locate(source.Path{"stages", 0, "instructions", 2, "env", 1}); rg.Start != (source.Pos{Line: 9, Col: 5}) || rg.End != (source.Pos{Line: 9, Col: 14}) {
 		t.Errorf("TOKEN spans %v-%v", rg.Start, rg.End)
 	}
 	if got := lineOf(t, r, "stages", 0, "instructions", 1, "run", "pipelines", 0); got != 5 {

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/moby/buildkit/frontend/dockerfile/parser"
 	"github.com/moby/buildkit/frontend/dockerfile/shell"
@@ -47,12 +48,14 @@ type heredoc struct {
 type keyValue struct {
 	Name, Value, Raw string
 	Pos              source.Pos
+	End              source.Pos // end of the written value, when on the key's line
 	Inherited        bool
 	Stage, Index     int // where it was set
 }
 
 type argDecl struct {
 	Name       string
+	Text       string // NAME or NAME=value as written
 	HasDefault bool
 	Default    string // as written, quotes removed
 	Value      string // resolved value
@@ -227,6 +230,15 @@ func (ins *instruction) flag(name string) (string, bool) {
 	return v, ok
 }
 
+// argEnd returns where argument i ends when it is written on one line.
+func (ins *instruction) argEnd(i int) source.Pos {
+	if i >= len(ins.argPos) || ins.argPos[i].Line == 0 {
+		return source.Pos{}
+	}
+	p := ins.argPos[i]
+	return source.Pos{Line: p.Line, Col: p.Col + utf8.RuneCountInString(ins.Args[i])}
+}
+
 // builder walks the instructions in order, keeping ARG and ENV scopes.
 type builder struct {
 	m    *model
@@ -316,7 +328,7 @@ func (b *builder) parseArgs(ins *instruction, env envMap) []argDecl {
 	var out []argDecl
 	for i, w := range ins.Args {
 		name, raw, has := strings.Cut(w, "=")
-		d := argDecl{Name: name, HasDefault: has, Pos: ins.argAt(i)}
+		d := argDecl{Name: name, Text: w, HasDefault: has, Pos: ins.argAt(i)}
 		if has {
 			d.Default = b.unquote(raw)
 			d.Value = b.expand(raw, env)
@@ -414,6 +426,7 @@ func (b *builder) env(ins *instruction) {
 	for i := 0; i+1 < len(ins.Args); i += 3 {
 		name, raw := ins.Args[i], ins.Args[i+1]
 		kv := keyValue{Name: name, Raw: b.unquote(raw), Value: b.expand(raw, env), Pos: ins.argAt(i), Stage: ins.Stage, Index: ins.Index}
+		kv.End = ins.argEnd(i + 1)
 		ins.Env = append(ins.Env, kv)
 	}
 	for _, kv := range ins.Env {

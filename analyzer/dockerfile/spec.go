@@ -30,8 +30,8 @@ func (m *model) spec(file string) (map[string]any, *source.Index) {
 		for a, d := range ins.ARG {
 			p := source.Path{"args", len(args)}
 			args = append(args, argSpec(d, ins))
-			e.word(p, d.Pos, d.Name)
-			e.word(source.Path{"globalInstructions", ins.Index, "arg", a}, d.Pos, d.Name)
+			e.word(p, d.Pos, d.Text)
+			e.word(source.Path{"globalInstructions", ins.Index, "arg", a}, d.Pos, d.Text)
 		}
 	}
 	stages := make([]any, len(m.Stages))
@@ -66,6 +66,16 @@ func (e *emitter) span(p source.Path, start, end source.Pos) {
 		return
 	}
 	e.ix.Add(p, source.Range{File: e.file, Start: start, End: end})
+}
+
+// keyValue spans an ENV pair from its key to the end of its value, so
+// that reporters masking a secret's region hide the value too.
+func (e *emitter) keyValue(p source.Path, kv keyValue) {
+	if kv.End.Line == kv.Pos.Line {
+		e.span(p, kv.Pos, kv.End)
+		return
+	}
+	e.word(p, kv.Pos, kv.Name)
 }
 
 // word indexes p as the text s written at start.
@@ -182,14 +192,14 @@ func (e *emitter) instruction(p source.Path, ins *instruction) map[string]any {
 		env := make([]any, len(ins.Env))
 		for i, kv := range ins.Env {
 			env[i] = kvSpec(kv)
-			e.word(p.Child("env").Child(i), kv.Pos, kv.Name)
+			e.keyValue(p.Child("env").Child(i), kv)
 		}
 		out["env"] = env
 	case "arg":
 		args := make([]any, len(ins.ARG))
 		for i, d := range ins.ARG {
 			args[i] = argSpec(d, ins)
-			e.word(p.Child("arg").Child(i), d.Pos, d.Name)
+			e.word(p.Child("arg").Child(i), d.Pos, d.Text)
 		}
 		out["arg"] = args
 	case "user":
