@@ -49,8 +49,15 @@ type block struct {
 }
 
 // isConfigFile reports whether name is a Terraform configuration file.
+// Override files (override.tf, *_override.tf) are left out: they only
+// patch blocks declared elsewhere, and read as blocks of their own they
+// would be partial duplicates.
 func isConfigFile(name string) bool {
-	return strings.HasSuffix(name, ".tf") || strings.HasSuffix(name, ".tf.json")
+	base, ok := strings.CutSuffix(name, ".tf")
+	if !ok {
+		base, ok = strings.CutSuffix(name, ".tf.json")
+	}
+	return ok && base != "override" && !strings.HasSuffix(base, "_override")
 }
 
 // parseModule reads every configuration file of dir. A file that does not

@@ -2,8 +2,8 @@ package terraform
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
@@ -17,21 +17,23 @@ var moduleMeta = map[string]bool{
 	"source": true, "version": true, "count": true, "for_each": true, "providers": true, "depends_on": true,
 }
 
-// call evaluates a module block: a local source ("./x", "../x") is loaded
-// with the arguments passed as its inputs; any other source is reported
-// once as not evaluated.
+// call evaluates a module block with the arguments passed as its inputs:
+// a local source ("./x", "../x"), or a remote one that terraform init
+// installed under .terraform/modules. Any other source is reported once as
+// not evaluated.
 func (l *loader) call(m *module, w *walker, c *block, prefix string, depth int, stack map[string]bool) {
 	addr := prefix + "module." + c.name
 	src, args := moduleArgs(m, w.ctx, c)
-	if !strings.HasPrefix(src, "./") && !strings.HasPrefix(src, "../") {
-		what := fmt.Sprintf("module %q has source %q, which is not on disk", c.name, src)
-		if src == "" {
-			what = fmt.Sprintf("module %q has no source that can be evaluated statically", c.name)
-		}
-		l.notEvaluated(c, addr, src, what+"; the resources it declares were not checked (scan the plan JSON of terraform show -json to check them)")
-		return
-	}
 	dir := filepath.Join(m.dir, src)
+	if !isLocalSource(src) {
+		installed, ok := l.installed[moduleKey(prefix, c.name)]
+		if ok && dirExists(installed) {
+			dir = installed
+		} else {
+			l.remote(c, addr, src)
+			return
+		}
+	}
 	abs, err := filepath.Abs(dir)
 	if err != nil || stack[abs] || depth >= maxModuleDepth {
 		l.notEvaluated(c, addr, src, fmt.Sprintf("module %q (%s) calls itself or is nested too deep; it was not checked", c.name, src))
@@ -45,6 +47,20 @@ func (l *loader) call(m *module, w *walker, c *block, prefix string, depth int, 
 	stack[abs] = true
 	defer delete(stack, abs)
 	l.module(child, args, addr+".", func(string) bool { return true }, depth+1, stack)
+}
+
+// remote reports a module whose source is not on disk.
+func (l *loader) remote(c *block, addr, src string) {
+	what := fmt.Sprintf("module %q has source %q, which is not on disk", c.name, src)
+	if src == "" {
+		what = fmt.Sprintf("module %q has no source that can be evaluated statically", c.name)
+	}
+	l.notEvaluated(c, addr, src, what+"; the resources it declares were not checked (run terraform init first, or scan the plan JSON of terraform show -json)")
+}
+
+func dirExists(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && st.IsDir()
 }
 
 func (l *loader) notEvaluated(c *block, addr, src, msg string) {

@@ -60,7 +60,7 @@ func LoadModule(dir string, files []string, opts Options) ([]*resource.Resource,
 	}
 	inputs, verrs := variableValues(m, opts)
 	errs = append(errs, verrs...)
-	l := &loader{}
+	l := &loader{installed: readManifest(dir)}
 	l.module(m, inputs, "", selected, 0, map[string]bool{})
 	l.joinRegistryScanning()
 	return l.finish(), errs
@@ -90,6 +90,9 @@ type built struct {
 type loader struct {
 	out      []*built
 	scanning []*source.Node // registry scanning configurations, canonical
+	// installed maps module keys to the directories terraform init
+	// downloaded remote modules to.
+	installed manifest
 }
 
 func (l *loader) finish() []*resource.Resource {

@@ -844,3 +844,33 @@ func FuzzLoadPlan(f *testing.F) {
 		}
 	})
 }
+
+func TestInstalledRemoteModuleAndOverrides(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"main.tf": "module \"logs\" {\n  source  = \"example/logs/aws\"\n  version = \"1.0.0\"\n  name    = \"app\"\n}\n" +
+			"resource \"aws_ecs_cluster\" \"c\" {\n  name = \"c\"\n}\n",
+		"override.tf":                     "resource \"aws_ecs_cluster\" \"c\" {\n  name = \"patched\"\n}\n",
+		".terraform/modules/modules.json": `{"Modules":[{"Key":"","Source":"","Dir":"."},{"Key":"logs","Source":"registry.terraform.io/example/logs/aws","Version":"1.0.0","Dir":".terraform/modules/logs"}]}`,
+		".terraform/modules/logs/main.tf": "variable \"name\" {}\nresource \"aws_cloudwatch_log_group\" \"this\" {\n  name = \"/x/${var.name}\"\n}\n",
+	})
+	rs := loadAll(t, dir, Options{})
+	if len(rs) != 2 {
+		t.Fatalf("resources = %v, want the cluster and the installed module's log group", rs)
+	}
+	verify(t, get(t, rs, "module.logs.aws_cloudwatch_log_group.this"), []check{{[]any{"logGroupName"}, "/x/app", "main.tf:3"}})
+	verify(t, get(t, rs, "aws_ecs_cluster.c"), []check{{[]any{"clusterName"}, "c", "main.tf:7"}})
+}
+
+func TestLocalModules(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"main.tf":           "module \"a\" {\n  source = \"./mods/a\"\n}\nmodule \"r\" {\n  source = \"x/y/aws\"\n}\n",
+		"mods/a/main.tf":    "module \"b\" {\n  source = \"../b\"\n}\n",
+		"mods/b/main.tf":    "module \"a\" {\n  source = \"../a\"\n}\n",
+		"unrelated/main.tf": "",
+	})
+	got := LocalModules(dir)
+	want := []string{filepath.Join(dir, "mods", "a"), filepath.Join(dir, "mods", "b")}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("LocalModules = %v, want %v", got, want)
+	}
+}

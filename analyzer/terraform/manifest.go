@@ -1,0 +1,85 @@
+package terraform
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+)
+
+// manifest maps module keys ("app", "app.vpc") to the directories where
+// terraform init installed them, as recorded in
+// .terraform/modules/modules.json of the root module.
+type manifest map[string]string
+
+// readManifest reads the module manifest of the root module in dir; it is
+// empty when the configuration was never initialised.
+func readManifest(dir string) manifest {
+	data, err := readLimited(filepath.Join(dir, ".terraform", "modules", "modules.json"))
+	if err != nil {
+		return nil
+	}
+	var doc struct {
+		Modules []struct {
+			Key string `json:"Key"`
+			Dir string `json:"Dir"`
+		} `json:"Modules"`
+	}
+	if json.Unmarshal(data, &doc) != nil {
+		return nil
+	}
+	m := manifest{}
+	for _, e := range doc.Modules {
+		if e.Key == "" || e.Dir == "" || filepath.IsAbs(e.Dir) || strings.HasPrefix(filepath.Clean(e.Dir), "..") {
+			continue
+		}
+		m[e.Key] = filepath.Join(dir, e.Dir)
+	}
+	return m
+}
+
+// moduleKey turns a module address prefix and a call name into the
+// manifest's key: "module.app." and "vpc" give "app.vpc".
+func moduleKey(prefix, name string) string {
+	parts := strings.Split(strings.TrimSuffix(prefix, "."), ".")
+	var key []string
+	for i := 1; i < len(parts); i += 2 {
+		key = append(key, parts[i])
+	}
+	return strings.Join(append(key, name), ".")
+}
+
+// LocalModules returns the directories of the local modules ("./x",
+// "../x") that the module in dir calls, directly or through other local
+// modules. A scan that loads dir as a root module already reports their
+// resources (as module.<name>.<address>), so it can skip these
+// directories as roots of their own.
+func LocalModules(dir string) []string {
+	seen := map[string]bool{}
+	var out []string
+	var walk func(string, int)
+	walk = func(d string, depth int) {
+		m, err := parseModule(d)
+		if err != nil || depth > maxModuleDepth {
+			return
+		}
+		for _, c := range m.calls {
+			src, _ := moduleArgs(m, m.evalContext(nil), c)
+			if !isLocalSource(src) {
+				continue
+			}
+			child := filepath.Clean(filepath.Join(d, src))
+			if seen[child] {
+				continue
+			}
+			seen[child] = true
+			out = append(out, child)
+			walk(child, depth+1)
+		}
+	}
+	walk(dir, 0)
+	return out
+}
+
+func isLocalSource(src string) bool {
+	return strings.HasPrefix(src, "./") || strings.HasPrefix(src, "../")
+}
