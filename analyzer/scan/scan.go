@@ -13,17 +13,19 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"sort"
 	"sync"
+	"time"
 
+	"github.com/shipcheck/shipcheck/analyzer/config"
 	"github.com/shipcheck/shipcheck/analyzer/discover"
 	"github.com/shipcheck/shipcheck/analyzer/engine"
 	"github.com/shipcheck/shipcheck/analyzer/resource"
 	"github.com/shipcheck/shipcheck/analyzer/result"
 	"github.com/shipcheck/shipcheck/analyzer/schema"
 	"github.com/shipcheck/shipcheck/analyzer/source"
+	"github.com/shipcheck/shipcheck/analyzer/suppress"
 	"github.com/shipcheck/shipcheck/analyzer/terraform"
 )
 
@@ -51,6 +53,20 @@ type Options struct {
 	// Walked treats explicit paths as if found by walking: files of no
 	// supported format are skipped instead of being errors (--files-from).
 	Walked bool
+
+	// Rules overrides rules' defaults (on or off, severity) by rule ID.
+	Rules map[string]config.Rule
+	// Excluded skips the paths it matches, named ones included
+	// (configuration excludes, which pre-commit's file lists must honour).
+	Excluded func(path string) bool
+	// Ignores are the configuration's ignore entries.
+	Ignores []*suppress.Ignore
+	// NoInlineIgnores disables ignore comments and annotations (audits).
+	NoInlineIgnores bool
+	// Now decides which suppressions have expired; zero means today.
+	Now time.Time
+
+	rules *ruleTable
 }
 
 // unit is what one worker loads at once: a file, or a Terraform module's
@@ -77,8 +93,12 @@ func Run(ctx context.Context, opts Options) (*result.Report, error) {
 	if opts.MaxFileSize == 0 {
 		opts.MaxFileSize = DefaultMaxFileSize
 	}
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	opts.rules = newRuleTable(opts.Engine, opts.Rules)
 	files, walkErrs := discover.Walk(opts.Paths, opts.Discover)
-	rep := &result.Report{Rules: opts.Engine.Rules()}
+	rep := &result.Report{Rules: opts.rules.list}
 	for _, err := range walkErrs {
 		addError(rep, toolError("", err))
 	}
@@ -91,6 +111,7 @@ func Run(ctx context.Context, opts Options) (*result.Report, error) {
 		}
 		rep.Notes = append(rep.Notes, o.notes...)
 	}
+	applyIgnores(rep, opts)
 	finish(rep)
 	return rep, nil
 }
@@ -108,7 +129,7 @@ func plan(files []discover.File, opts Options) []unit {
 		if opts.Type != "" {
 			format = typeFormat(opts.Type)
 		}
-		if format == "" && !f.Explicit {
+		if (format == "" && !f.Explicit) || (opts.Excluded != nil && opts.Excluded(f.Path)) {
 			continue
 		}
 		if format == FormatTerraform && f.Path != StdinName {
@@ -159,17 +180,25 @@ func run(ctx context.Context, u unit, opts Options) (o outcome) {
 	for _, f := range u.files {
 		o.files = append(o.files, f.Path)
 	}
-	resources, errs := load(u, opts)
+	resources, data, errs := load(u, opts)
 	for _, err := range errs {
 		o.errors = append(o.errors, toolError(u.files[0].Path, err))
 	}
+	inline := inlineIgnores(u, data, opts)
 	for _, r := range resources {
 		prepare(r)
 		fs, err := opts.Engine.Eval(ctx, r)
+		fs = opts.rules.apply(fs)
+		if inline != nil {
+			inline.Apply(r, fs)
+		}
 		o.findings = append(o.findings, fs...)
 		if err != nil {
 			o.errors = append(o.errors, toolError(r.File, err))
 		}
+	}
+	if inline != nil {
+		o.findings = append(o.findings, opts.rules.apply(inline.Findings())...)
 	}
 	return o
 }
@@ -189,14 +218,16 @@ func prepare(r *resource.Resource) {
 	r.Diagnostics = append(r.Diagnostics, diags...)
 }
 
-func load(u unit, opts Options) ([]*resource.Resource, []error) {
+// load returns the unit's resources and, for a single file, its text.
+func load(u unit, opts Options) ([]*resource.Resource, []byte, []error) {
 	if u.format == FormatTerraform && u.files[0].Path != StdinName {
-		return loadModule(u, opts)
+		rs, errs := loadModule(u, opts)
+		return rs, nil, errs
 	}
 	f := u.files[0]
 	data, err := read(f.Path, opts)
 	if err != nil {
-		return nil, []error{err}
+		return nil, nil, []error{err}
 	}
 	format := u.format
 	if format == "" || (f.Path == StdinName && opts.Type == "") {
@@ -206,7 +237,8 @@ func load(u unit, opts Options) ([]*resource.Resource, []error) {
 	if opts.Type == FormatECS || opts.Type == FormatPlan {
 		want = opts.Type
 	}
-	return loadFile(format, f.Path, data, f.Explicit, want)
+	rs, errs := loadFile(format, f.Path, data, f.Explicit, want)
+	return rs, data, errs
 }
 
 // read returns a file's content, refusing files that are too large or
@@ -319,14 +351,12 @@ func rangeLess(a, b source.Range) bool {
 	return a.End.Col < b.End.Col
 }
 
-var digits = regexp.MustCompile(`[0-9]+`)
-
-// Fingerprint identifies a finding by file, rule, resource, canonical path
-// and message with its numbers blanked — never by line, so findings keep
-// their identity when lines move.
+// Fingerprint identifies a finding by file, rule, resource and canonical
+// path — never by line, so findings keep their identity when lines move,
+// nor by message, so rewording a rule does not make its findings new.
 func Fingerprint(f result.Finding) string {
 	h := sha256.New()
-	for _, s := range []string{filepath.ToSlash(f.Range.File), f.RuleID, f.Resource, f.Path.String(), digits.ReplaceAllString(f.Message, "#")} {
+	for _, s := range []string{filepath.ToSlash(f.Range.File), f.RuleID, f.Resource, f.Path.String()} {
 		h.Write([]byte(s))
 		h.Write([]byte{0})
 	}
