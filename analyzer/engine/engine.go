@@ -111,6 +111,21 @@ func (e *Engine) Rule(id string) (result.Rule, bool) {
 	return s.Rule, true
 }
 
+// Applies reports whether rule id is loaded and declares kind (or "*") in
+// its metadata.
+func (e *Engine) Applies(id, kind string) bool {
+	s, ok := e.byID[id]
+	if !ok {
+		return false
+	}
+	for _, k := range s.Kinds {
+		if k == kind || k == "*" {
+			return true
+		}
+	}
+	return false
+}
+
 func (e *Engine) prepare(ctx context.Context) error {
 	byKind := map[string][]*ruleSpec{}
 	for _, s := range e.rules {

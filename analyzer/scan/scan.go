@@ -186,7 +186,7 @@ func run(ctx context.Context, u unit, opts Options) (o outcome) {
 	}
 	inline := inlineIgnores(u, data, opts)
 	for _, r := range resources {
-		prepare(r)
+		prepare(r, opts.Engine)
 		fs, err := opts.Engine.Eval(ctx, r)
 		fs = opts.rules.apply(fs)
 		if inline != nil {
@@ -206,8 +206,11 @@ func run(ctx context.Context, u unit, opts Options) (o outcome) {
 // prepare runs the Go-side checks every resource gets before the rules:
 // schema violations become SCH001/SCH002 diagnostics, and the offending
 // values are taken out of the spec so that rules treat them as absent.
-func prepare(r *resource.Resource) {
-	if !schema.Has(r.Kind) {
+//
+// Only kinds the schema rules declare in their metadata are validated: the
+// other schemas document adapter output, which is not the user's to fix.
+func prepare(r *resource.Resource, eng *engine.Engine) {
+	if !schema.Has(r.Kind) || !eng.Applies(schema.UnknownField, r.Kind) {
 		return
 	}
 	diags := schema.Validate(r)
