@@ -23,7 +23,10 @@ type walker struct {
 	ctx    *hcl.EvalContext
 	text   func(hcl.Range) string          // the source text of a range
 	locals map[string]hclsyntax.Expression // local.x definitions written in HCL
-	depth  int
+	// defaults holds the default expressions of the variables that take
+	// their default, so that their values point at where they are written.
+	defaults map[string]hclsyntax.Expression
+	depth    int
 }
 
 func toRange(r hcl.Range) source.Range {
@@ -53,6 +56,10 @@ func (w *walker) node(expr hclsyntax.Expression) *source.Node {
 		}
 	case *hclsyntax.ParenthesesExpr:
 		return w.node(e.Expression)
+	case *hclsyntax.FunctionCallExpr:
+		if n := w.call(e); n != nil {
+			return n
+		}
 	case *hclsyntax.ScopeTraversalExpr:
 		if def := w.localDef(e); def != nil {
 			w.depth++
@@ -63,16 +70,57 @@ func (w *walker) node(expr hclsyntax.Expression) *source.Node {
 	return w.value(expr)
 }
 
-// localDef returns the definition of a plain local.x reference.
+// localDef returns the definition of a plain local.x reference, or of
+// var.x when the variable takes its default.
 func (w *walker) localDef(e *hclsyntax.ScopeTraversalExpr) hclsyntax.Expression {
-	if w.depth >= maxLocalDepth || len(e.Traversal) != 2 || e.Traversal.RootName() != "local" {
+	if w.depth >= maxLocalDepth || len(e.Traversal) != 2 {
 		return nil
 	}
 	attr, ok := e.Traversal[1].(hcl.TraverseAttr)
 	if !ok {
 		return nil
 	}
-	return w.locals[attr.Name]
+	switch e.Traversal.RootName() {
+	case "local":
+		return w.locals[attr.Name]
+	case "var":
+		return w.defaults[attr.Name]
+	}
+	return nil
+}
+
+// call walks concat() of lists and merge() of objects, so that their
+// elements keep their own positions; nil when an argument is not such a
+// literal (the call is then evaluated as a whole).
+func (w *walker) call(e *hclsyntax.FunctionCallExpr) *source.Node {
+	want := map[string]source.Kind{"concat": source.Array, "merge": source.Object}
+	k, ok := want[e.Name]
+	if !ok || e.ExpandFinal || len(e.Args) == 0 {
+		return nil
+	}
+	out := &source.Node{Kind: k, Range: toRange(e.Range())}
+	for _, a := range e.Args {
+		n := w.node(a)
+		if n.Kind != k {
+			return nil
+		}
+		out.Items = append(out.Items, n.Items...)
+		for _, m := range n.Members {
+			out.Members = removeKey(out.Members, m.Key)
+			out.Members = append(out.Members, m)
+		}
+	}
+	return out
+}
+
+func removeKey(ms []source.Member, key string) []source.Member {
+	out := ms[:0]
+	for _, m := range ms {
+		if m.Key != key {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 func (w *walker) object(e *hclsyntax.ObjectConsExpr) *source.Node {

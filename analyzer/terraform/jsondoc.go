@@ -2,6 +2,7 @@ package terraform
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -39,7 +40,11 @@ func (w *walker) jsonDoc(attr string, expr hclsyntax.Expression) (*source.Node, 
 	case *hclsyntax.FunctionCallExpr:
 		switch {
 		case e.Name == "jsonencode" && len(e.Args) == 1 && !e.ExpandFinal:
-			return w.node(e.Args[0]), nil
+			n := w.node(e.Args[0])
+			if n.Kind == source.String && strings.HasPrefix(n.Str(), "${") {
+				return n, notEvaluated(attr, n.Range, fmt.Sprintf("%s = %s could not be evaluated statically", attr, w.text(e.Range())))
+			}
+			return n, nil
 		case e.Name == "file" && len(e.Args) == 1:
 			return w.fileDoc(attr, e)
 		case e.Name == "templatefile" && len(e.Args) == 2:

@@ -117,7 +117,13 @@ func (l *loader) module(m *module, inputs map[string]cty.Value, prefix string, s
 			locals[n] = d.native
 		}
 	}
-	w := &walker{ctx: ctx, text: fileText(m.files), locals: locals}
+	defaults := map[string]hclsyntax.Expression{}
+	for n, v := range m.vars {
+		if _, given := inputs[n]; !given && v.native != nil {
+			defaults[n] = v.native
+		}
+	}
+	w := &walker{ctx: ctx, text: fileText(m.files), locals: locals, defaults: defaults}
 	var repos []*built
 	for _, b := range m.resources {
 		if !selected(b.file) {

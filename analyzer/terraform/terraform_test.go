@@ -874,3 +874,55 @@ func TestLocalModules(t *testing.T) {
 		t.Errorf("LocalModules = %v, want %v", got, want)
 	}
 }
+
+func TestConcatMergeAndDefaultsKeepPositions(t *testing.T) {
+	dir := writeModule(t, map[string]string{"main.tf": `variable "extra_env" {
+  default = [
+    { name = "FROM_DEFAULT", value = "d" },
+  ]
+}
+
+variable "overridden" {
+  default = "x"
+}
+
+locals {
+  base = { essential = true, cpu = 64 }
+}
+
+resource "aws_ecs_task_definition" "t" {
+  family = "t"
+  container_definitions = jsonencode([
+    merge(local.base, {
+      name  = "app"
+      image = "app:${var.overridden}"
+      cpu   = 128
+      environment = concat(var.extra_env, [
+        { name = "LOCAL", value = "l" },
+      ])
+    })
+  ])
+}
+`})
+	rs := loadAll(t, dir, Options{Vars: map[string]string{"overridden": "1.0"}})
+	verify(t, get(t, rs, "aws_ecs_task_definition.t"), []check{
+		{[]any{"containerDefinitions", 0, "essential"}, true, "main.tf:12"},
+		{[]any{"containerDefinitions", 0, "cpu"}, 128, "main.tf:21"},
+		{[]any{"containerDefinitions", 0, "image"}, "app:1.0", "main.tf:20"},
+		{[]any{"containerDefinitions", 0, "environment", 0, "name"}, "FROM_DEFAULT", "main.tf:3"},
+		{[]any{"containerDefinitions", 0, "environment", 1, "value"}, "l", "main.tf:23"},
+	})
+}
+
+func TestUnknownDocumentIsReportedOnce(t *testing.T) {
+	dir := writeModule(t, map[string]string{"main.tf": `resource "aws_ecs_task_definition" "t" {
+  family                = "t"
+  container_definitions = jsonencode(module.defs.list)
+}
+`})
+	r := get(t, loadAll(t, dir, Options{}), "aws_ecs_task_definition.t")
+	if len(r.Diagnostics) != 1 || r.Diagnostics[0].RuleID != "ERR002" || r.Diagnostics[0].Range.Start.Line != 3 {
+		t.Errorf("diagnostics = %+v, want one ERR002 at line 3", r.Diagnostics)
+	}
+	verify(t, r, []check{{[]any{"containerDefinitions"}, "${module.defs.list}", "main.tf:3"}})
+}
