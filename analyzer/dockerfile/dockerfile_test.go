@@ -363,9 +363,29 @@ func FuzzLoad(f *testing.F) {
 				t.Fatalf("error %v is not *source.Error", err)
 			}
 		}
+		lines := strings.Count(string(data), "\n") + 1
 		for _, r := range rs {
-			if _, ok := r.Spec.(map[string]any); !ok {
+			spec, ok := r.Spec.(map[string]any)
+			if !ok {
 				t.Fatal("spec is not an object")
+			}
+			for s, st := range spec["stages"].([]any) {
+				for k, in := range st.(map[string]any)["instructions"].([]any) {
+					cmds := []any{}
+					if run, ok := in.(map[string]any)["run"].(map[string]any); ok {
+						cmds = run["commands"].([]any)
+					}
+					for c := -1; c < len(cmds); c++ {
+						p := source.Path{"stages", s, "instructions", k}
+						if c >= 0 {
+							p = p.Child("run").Child("commands").Child(c)
+						}
+						rg, ok := r.Index.Locate(p)
+						if !ok || rg.Start.Line < 1 || rg.Start.Line > lines {
+							t.Fatalf("%v located at %v (file has %d lines)", p, rg, lines)
+						}
+					}
+				}
 			}
 		}
 	})
