@@ -173,9 +173,14 @@ func (w *walker) template(e *hclsyntax.TemplateExpr, jsonAware bool) (string, bo
 		}
 		known = false
 		src := "${" + w.text(p.Range()) + "}"
-		if jsonAware && !inString {
+		if jsonAware {
+			// As a JSON string of its own outside a string, escaped
+			// inside one, so the document still parses.
 			q, _ := json.Marshal(src)
 			src = string(q)
+			if inString {
+				src = src[1 : len(src)-1]
+			}
 		}
 		b.WriteString(src)
 	}

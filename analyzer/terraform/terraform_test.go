@@ -203,6 +203,7 @@ resource "aws_ecs_task_definition" "heredoc" {
     "name": "app",
     "image": "${var.image}",
     "cpu": ${var.image},
+    "command": ["${lookup(var.cmds, "web")}"],
     "privileged": true
   }
 ]
@@ -215,7 +216,8 @@ EOF
 		{[]any{"containerDefinitions", 0, "image"}, "${var.image}", "main.tf:9"},
 		// An unknown interpolation outside a JSON string is kept as a string.
 		{[]any{"containerDefinitions", 0, "cpu"}, "${var.image}", "main.tf:10"},
-		{[]any{"containerDefinitions", 0, "privileged"}, true, "main.tf:11"},
+		{[]any{"containerDefinitions", 0, "command", 0}, `${lookup(var.cmds, "web")}`, "main.tf:11"},
+		{[]any{"containerDefinitions", 0, "privileged"}, true, "main.tf:12"},
 	})
 	if len(r.Diagnostics) != 0 {
 		t.Errorf("diagnostics: %v", r.Diagnostics)
