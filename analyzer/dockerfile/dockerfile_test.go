@@ -84,6 +84,9 @@ func TestTarget(t *testing.T) {
 	if f := rs[0].Spec.(map[string]any)["final"]; f != 0 {
 		t.Errorf("final = %v", f)
 	}
+	if rs, errs := LoadWithOptions("Dockerfile", []byte("FROM a:1 AS build\n"), Options{Target: "nope"}); len(rs) != 0 || len(errs) != 1 {
+		t.Errorf("unknown target: %v %v", rs, errs)
+	}
 }
 
 func TestARGScoping(t *testing.T) {

@@ -147,10 +147,14 @@ func build(file string, data []byte, res *parser.Result, opts Options) (*model, 
 	resolveCopyFrom(m)
 	m.Final = len(m.Stages) - 1
 	if opts.Target != "" {
+		m.Final = -1
 		for i, s := range m.Stages {
 			if s.Name == strings.ToLower(opts.Target) {
 				m.Final = i
 			}
+		}
+		if m.Final < 0 {
+			return nil, append(b.errs, errorAt(file, 1, "target stage %q could not be found", opts.Target))
 		}
 	}
 	return m, b.errs
