@@ -73,7 +73,7 @@ JSON, SARIF, JUnit, Checkstyle or GitHub annotations.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &codeError{code: exitError, err: fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())}
 	})
-	root.AddCommand(newScanCmd(), newRulesCmd(), newVersionCmd())
+	root.AddCommand(newScanCmd(), newRulesCmd(), newVersionCmd(), newConfigCmd(), newTestCmd())
 	return root
 }
 

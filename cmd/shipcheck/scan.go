@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/shipcheck/shipcheck/analyzer/baseline"
 	"github.com/shipcheck/shipcheck/analyzer/engine"
 	"github.com/shipcheck/shipcheck/analyzer/report"
 	"github.com/shipcheck/shipcheck/analyzer/result"
@@ -34,6 +35,7 @@ type scanFlags struct {
 	includeSuppressed bool
 	tfVarFiles        []string
 	tfVars            []string
+	workflow          workflowFlags
 }
 
 func newScanCmd() *cobra.Command {
@@ -59,7 +61,7 @@ scanned and reported).`,
 	fl := c.Flags()
 	fl.StringArrayVarP(&f.formats, "format", "f", nil, "output format: "+strings.Join(report.FormatNames(), ", ")+" (repeatable; default text)")
 	fl.StringArrayVarP(&f.outputs, "output", "o", nil, "file for the matching --format (repeatable; - or omitted: standard output)")
-	fl.StringVar(&f.failOn, "fail-on", "low", "exit 1 when a finding is at least this severe: critical, high, medium, low, info or none")
+	fl.StringVar(&f.failOn, "fail-on", defaultFailOn, "exit 1 when a finding is at least this severe: critical, high, medium, low, info or none")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "print nothing on standard output; report through --output files and the exit code")
 	fl.StringVar(&f.color, "color", "auto", "colour text output: auto, always or never (NO_COLOR is honoured)")
 	fl.StringVarP(&f.typ, "type", "t", "", "force the input format: "+strings.Join(scan.Types, ", "))
@@ -71,6 +73,7 @@ scanned and reported).`,
 	fl.StringArrayVar(&f.tfVarFiles, "tf-var-file", nil, "Terraform variable file, as terraform -var-file (repeatable)")
 	fl.StringArrayVar(&f.tfVars, "tf-var", nil, "Terraform variable NAME=VALUE, as terraform -var (repeatable)")
 	fl.BoolVar(&f.includeSuppressed, "include-suppressed", false, "also report suppressed findings (SARIF: with suppressions)")
+	addWorkflowFlags(fl, &f.workflow)
 	return c
 }
 
@@ -85,8 +88,7 @@ func runScan(c *cobra.Command, args []string, f scanFlags) error {
 	if err != nil {
 		return err
 	}
-	failOn, err := parseFailOn(f.failOn)
-	if err != nil {
+	if _, err := parseFailOn(f.failOn); err != nil {
 		return err
 	}
 	if f.typ != "" && !slices.Contains(scan.Types, f.typ) {
@@ -100,10 +102,21 @@ func runScan(c *cobra.Command, args []string, f scanFlags) error {
 	if err != nil {
 		return err
 	}
+	cfg, err := loadConfig(f.workflow.config, paths)
+	if err != nil {
+		return err
+	}
+	failOn, err := parseFailOn(effectiveFailOn(c, f.failOn, cfg))
+	if err != nil {
+		return usageError("%s: %v", cfg.File, err)
+	}
 	ctx := context.Background()
-	eng, err := engine.New(ctx, engine.Options{PolicyDirs: f.policies})
+	eng, err := engine.New(ctx, engine.Options{PolicyDirs: append(append([]string{}, cfg.Policies...), f.policies...)})
 	if err != nil {
 		return &codeError{code: exitError, err: err}
+	}
+	if err := checkConfig(cfg, eng); err != nil {
+		return err
 	}
 	rep, err := scan.Run(ctx, scan.Options{
 		Paths:       paths,
@@ -114,10 +127,18 @@ func runScan(c *cobra.Command, args []string, f scanFlags) error {
 		MaxFileSize: f.maxFileSize,
 		Walked:      f.filesFrom != "",
 		Discover:    discoverOptions(f),
-		Terraform:   tfOptions,
+		Terraform:   mergeTerraform(cfg, tfOptions),
+
+		Rules:           cfg.Rules,
+		Excluded:        cfg.Excluded,
+		Ignores:         cfg.Ignore,
+		NoInlineIgnores: f.workflow.noInlineIgnores,
 	})
 	if err != nil {
 		return &codeError{code: exitError, err: err}
+	}
+	if err := applyBaseline(rep, f.workflow); err != nil {
+		return err
 	}
 	rep.Tool = result.Tool{Name: "shipcheck", Version: toolVersion(), URI: "https://github.com/shipcheck/shipcheck"}
 	if err := writeOutputs(c, rep, outputs, f); err != nil {
@@ -249,13 +270,13 @@ func useColor(mode string, w io.Writer) bool {
 }
 
 // exitCode is 2 when any file could not be analysed, 1 when a finding
-// (not suppressed) reaches failOn, else 0.
+// (neither suppressed nor in the baseline) reaches failOn, else 0.
 func exitCode(rep *result.Report, failOn result.Severity) int {
 	if len(rep.Errors) > 0 {
 		return exitError
 	}
 	for _, f := range rep.Findings {
-		if f.Suppression == nil && f.Severity >= failOn {
+		if f.Suppression == nil && f.Baseline != baseline.Unchanged && f.Severity >= failOn {
 			return exitFindings
 		}
 	}
