@@ -130,11 +130,13 @@ var ruleCases = []ruleCase{
 	{"DKR011", "continuation_line", "FROM debian:12\nRUN apt-get update \\\n && apt-get install \\\n    curl\n", []int{3}, ""},
 	{"DKR011", "apt_conf_passes", "FROM debian:12\nRUN echo 'APT::Get::Assume-Yes \"true\";' > /etc/apt/apt.conf.d/90yes\nRUN apt-get install curl\n", nil, ""},
 	{"DKR011", "assume_yes_elsewhere_does_not_count", "FROM debian:12\nRUN apt-get --assume-yes install curl && apt-get install wget\n", []int{2}, ""},
+	{"DKR011", "options_in_variable_pass", "FROM debian:12\nARG APT_OPTS=\"-y --no-install-recommends\"\nRUN apt-get update && apt-get install $APT_OPTS curl\n", nil, ""},
 	{"DKR011", "apt_get_update_only_passes", "FROM debian:12\nRUN apt-get update && apt-get -y upgrade\n", nil, ""},
 
 	// DKR012 apt-get-recommends
 	{"DKR012", "recommends", "FROM debian:12\nRUN apt-get install -y curl\n", []int{2}, ""},
 	{"DKR012", "no_recommends_passes", "FROM debian:12\nRUN apt-get install -y --no-install-recommends curl\n", nil, ""},
+	{"DKR012", "options_in_variable_pass", "FROM debian:12\nRUN apt-get install -y ${APT_OPTS} curl\n", nil, ""},
 	{"DKR012", "apt_conf_passes", "FROM debian:12\nRUN echo 'APT::Install-Recommends \"false\";' > /etc/apt/apt.conf.d/99norec\nRUN apt-get install -y curl\n", nil, ""},
 
 	// DKR013 apt-lists-not-cleaned

@@ -4,7 +4,8 @@
 #   A build has no terminal to answer apt-get's "Do you want to continue?"
 #   prompt: without -y the install aborts, or hangs in some CI setups. -y,
 #   --yes, --assume-yes, -qq, an APT::Get::Assume-Yes option or apt
-#   configuration written by the Dockerfile, and "yes |" all answer it.
+#   configuration written by the Dockerfile, and "yes |" all answer it. An
+#   install whose options come from a variable ($APT_OPTS) is not reported.
 # related_resources:
 #   - ref: https://docs.docker.com/build/building/best-practices/#apt-get
 #   - ref: https://manpages.debian.org/apt-get.8
@@ -25,6 +26,7 @@ deny contains {"msg": msg, "path": df.command_path(s, k, c)} if {
 	some [s, k, c, cmd] in df.commands
 	cmd.name == "apt-get"
 	cmd.sub == "install"
+	not df.options_hidden(cmd)
 	not answered(cmd)
 	not fed_by_yes(s, k, cmd)
 	not configured

@@ -5,7 +5,8 @@
 #   megabytes of documentation, X libraries and tools nobody asked for,
 #   which grow the image, slow pulls and add CVEs to patch. An
 #   APT::Install-Recommends option or apt configuration written by the
-#   Dockerfile also passes.
+#   Dockerfile also passes, as does an install whose options come from a
+#   variable ($APT_OPTS).
 # related_resources:
 #   - ref: https://docs.docker.com/build/building/best-practices/#apt-get
 #   - ref: https://manpages.debian.org/apt.conf.5
@@ -26,6 +27,7 @@ deny contains {"msg": msg, "path": df.command_path(s, k, c)} if {
 	some [s, k, c, cmd] in df.commands
 	cmd.name == "apt-get"
 	cmd.sub == "install"
+	not df.options_hidden(cmd)
 	not "--no-install-recommends" in cmd.argv
 	not option_off(cmd)
 	not configured

@@ -19,6 +19,13 @@ test_no_recommends_passes if {
 }
 
 # FROM debian:12
+# RUN apt-get install -y ${APT_OPTS} curl
+test_options_in_variable_pass if {
+	ds := deny with input as {"kind":"dockerfile","meta":{"file":"Dockerfile","format":"dockerfile","name":"Dockerfile"},"spec":{"args":[],"escape":"\\","final":0,"globalInstructions":[],"stages":[{"ancestors":[],"args":[],"env":[],"final":true,"from":{"image":"debian:12","platform":"","raw":"debian:12","scratch":false,"stage":null},"healthcheck":null,"index":0,"instructions":[{"args":["debian:12"],"cmd":"from","endLine":1,"flags":[],"heredocs":[],"index":0,"json":false,"line":1,"original":"FROM debian:12","stage":0},{"args":["apt-get install -y ${APT_OPTS} curl"],"cmd":"run","endLine":2,"flags":[],"heredocs":[],"index":1,"json":false,"line":2,"original":"RUN apt-get install -y ${APT_OPTS} curl","run":{"commands":[{"argv":["apt-get","install","-y","${APT_OPTS}","curl"],"assigns":[],"in":-1,"line":2,"name":"apt-get","nested":false,"pipeline":-1,"position":0,"sub":"install","wrapper":""}],"mounts":[],"parseError":"","pipefail":false,"pipelines":[],"posix":true,"script":"apt-get install -y ${APT_OPTS} curl\n","shell":["/bin/sh","-c"]},"stage":0}],"line":1,"name":"","parent":null,"shell":["/bin/sh","-c"],"user":null}]}}
+	count(ds) == 0
+}
+
+# FROM debian:12
 # RUN echo 'APT::Install-Recommends "false";' > /etc/apt/apt.conf.d/99norec
 # RUN apt-get install -y curl
 test_apt_conf_passes if {

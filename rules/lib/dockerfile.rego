@@ -83,6 +83,14 @@ root_user(u) if {
 	name in {"root", "0"}
 }
 
+# options_hidden holds when an argument comes from a variable or command
+# substitution ($APT_OPTS): it may hold any option, so absent options
+# cannot be claimed.
+options_hidden(cmd) if {
+	some a in cmd.argv
+	startswith(a, "$")
+}
+
 # unresolved holds for a value that still holds a variable reference.
 unresolved(v) if contains(v, "$")
 
