@@ -26,7 +26,9 @@ type walker struct {
 	// defaults holds the default expressions of the variables that take
 	// their default, so that their values point at where they are written.
 	defaults map[string]hclsyntax.Expression
-	depth    int
+	// templates holds the bodies of data "template_file" blocks.
+	templates map[string]*hclsyntax.Body
+	depth     int
 }
 
 func toRange(r hcl.Range) source.Range {

@@ -37,6 +37,9 @@ func (w *walker) jsonDoc(attr string, expr hclsyntax.Expression) (*source.Node, 
 			defer func() { w.depth-- }()
 			return w.jsonDoc(attr, def)
 		}
+		if n, d, ok := w.templateDataDoc(attr, e); ok {
+			return n, d
+		}
 	case *hclsyntax.FunctionCallExpr:
 		switch {
 		case e.Name == "jsonencode" && len(e.Args) == 1 && !e.ExpandFinal:
@@ -125,13 +128,7 @@ func (w *walker) fileDoc(attr string, e *hclsyntax.FunctionCallExpr) (*source.No
 	if !ok {
 		return w.valueDoc(attr, e)
 	}
-	dir := ""
-	if w.ctx != nil {
-		if p, ok := w.ctx.Variables["path"]; ok && p.Type().IsObjectType() && p.Type().HasAttribute("module") {
-			dir = p.GetAttr("module").AsString()
-		}
-	}
-	path := resolvePath(dir, name)
+	path := resolvePath(w.moduleDir(), name)
 	data, err := readLimited(path)
 	if err != nil {
 		return &source.Node{Kind: source.String, Value: "${" + w.text(e.Range()) + "}", Range: r},
@@ -149,45 +146,93 @@ func (w *walker) fileDoc(attr string, e *hclsyntax.FunctionCallExpr) (*source.No
 // positions are those of the template file (exact lines as long as the
 // interpolated values hold no newlines).
 func (w *walker) templateFileDoc(attr string, e *hclsyntax.FunctionCallExpr) (*source.Node, []resource.Diagnostic) {
-	r := toRange(e.Range())
-	unknown := &source.Node{Kind: source.String, Value: "${" + w.text(e.Range()) + "}", Range: r}
-	name, ok := w.knownString(e.Args[0])
+	return w.renderTemplateFile(attr, e, e.Args[0], e.Args[1], "templatefile")
+}
+
+// templateDataDoc renders data.template_file.<name>.rendered, the
+// template provider's predecessor of templatefile(), when its template is
+// read with file().
+func (w *walker) templateDataDoc(attr string, e *hclsyntax.ScopeTraversalExpr) (*source.Node, []resource.Diagnostic, bool) {
+	t := e.Traversal
+	if len(t) != 4 || t.RootName() != "data" {
+		return nil, nil, false
+	}
+	typ, ok1 := t[1].(hcl.TraverseAttr)
+	name, ok2 := t[2].(hcl.TraverseAttr)
+	out, ok3 := t[3].(hcl.TraverseAttr)
+	if !ok1 || !ok2 || !ok3 {
+		return nil, nil, false
+	}
+	body := w.templates[name.Name]
+	if typ.Name != "template_file" || out.Name != "rendered" || body == nil || body.Attributes["template"] == nil {
+		return nil, nil, false
+	}
+	file, ok := body.Attributes["template"].Expr.(*hclsyntax.FunctionCallExpr)
+	if !ok || file.Name != "file" || len(file.Args) != 1 {
+		return nil, nil, false
+	}
+	var vars hclsyntax.Expression = &hclsyntax.ObjectConsExpr{SrcRange: body.SrcRange}
+	if a := body.Attributes["vars"]; a != nil {
+		vars = a.Expr
+	}
+	n, d := w.renderTemplateFile(attr, e, file.Args[0], vars, "data.template_file."+name.Name)
+	return n, d, true
+}
+
+// renderTemplateFile renders the template file named by pathExpr with the
+// variables of varsExpr part by part like a heredoc, so unknown template
+// variables keep their source text; the positions are those of the
+// template file (exact lines as long as the interpolated values hold no
+// newlines).
+func (w *walker) renderTemplateFile(attr string, at, pathExpr, varsExpr hclsyntax.Expression, what string) (*source.Node, []resource.Diagnostic) {
+	r := toRange(at.Range())
+	unknown := &source.Node{Kind: source.String, Value: "${" + w.text(at.Range()) + "}", Range: r}
+	name, ok := w.knownString(pathExpr)
 	if !ok {
-		return unknown, notEvaluated(attr, r, fmt.Sprintf("%s: the template path %s is not known statically", attr, w.text(e.Args[0].Range())))
+		return unknown, notEvaluated(attr, r, fmt.Sprintf("%s: the template path %s is not known statically", attr, w.text(pathExpr.Range())))
 	}
-	dir := ""
-	if p, ok := w.ctx.Variables["path"]; ok && p.Type().IsObjectType() && p.Type().HasAttribute("module") {
-		dir = p.GetAttr("module").AsString()
+	path := resolvePath(w.moduleDir(), name)
+	fail := func(err error) (*source.Node, []resource.Diagnostic) {
+		return unknown, notEvaluated(attr, r, fmt.Sprintf("%s: %s(%q) could not be rendered: %v", attr, what, name, err))
 	}
-	path := resolvePath(dir, name)
 	tmpl, err := parseTemplateFile(path)
 	if err != nil {
-		return unknown, notEvaluated(attr, r, fmt.Sprintf("%s: templatefile(%q) could not be rendered: %v", attr, name, err))
+		return fail(err)
 	}
-	vars, diags := evaluate(e.Args[1], w.ctx)
+	vars, diags := evaluate(varsExpr, w.ctx)
 	if diags.HasErrors() {
 		vars = cty.DynamicVal
 	}
 	ctx, err := templateContext(vars, w.ctx.Functions)
 	if err != nil {
-		return unknown, notEvaluated(attr, r, fmt.Sprintf("%s: templatefile(%q) could not be rendered: %v", attr, name, err))
+		return fail(err)
 	}
 	data, err := readLimited(path)
 	if err != nil {
-		return unknown, notEvaluated(attr, r, fmt.Sprintf("%s: templatefile(%q) could not be rendered: %v", attr, name, err))
+		return fail(err)
 	}
-	inner := &walker{ctx: ctx, text: fileText(map[string][]byte{path: data}), locals: nil}
-	text := ""
-	if te, ok := tmpl.(*hclsyntax.TemplateExpr); ok {
-		text, _ = inner.template(te, true)
-	} else {
-		text, _ = inner.template(&hclsyntax.TemplateExpr{Parts: []hclsyntax.Expression{tmpl}, SrcRange: tmpl.Range()}, true)
+	inner := &walker{ctx: ctx, text: fileText(map[string][]byte{path: data})}
+	te, ok := tmpl.(*hclsyntax.TemplateExpr)
+	if !ok {
+		te = &hclsyntax.TemplateExpr{Parts: []hclsyntax.Expression{tmpl}, SrcRange: tmpl.Range()}
 	}
+	text, _ := inner.template(te, true)
 	doc, err := source.ParseJSON(path, []byte(text))
 	if err != nil {
-		return unknown, notEvaluated(attr, r, fmt.Sprintf("%s: templatefile(%q) does not render to JSON statically: %v", attr, name, err))
+		return unknown, notEvaluated(attr, r, fmt.Sprintf("%s: %s(%q) does not render to JSON statically: %v", attr, what, name, err))
 	}
 	return doc, nil
+}
+
+// moduleDir is path.module of the walker's context.
+func (w *walker) moduleDir() string {
+	if w.ctx == nil {
+		return ""
+	}
+	if p, ok := w.ctx.Variables["path"]; ok && p.Type().IsObjectType() && p.Type().HasAttribute("module") {
+		return p.GetAttr("module").AsString()
+	}
+	return ""
 }
 
 func (w *walker) knownString(expr hclsyntax.Expression) (string, bool) {

@@ -23,7 +23,8 @@ type module struct {
 	locals    map[string]*local
 	resources []*block
 	calls     []*block
-	errs      map[string][]error // parse errors by file
+	templates map[string]*hclsyntax.Body // data "template_file" bodies
+	errs      map[string][]error         // parse errors by file
 }
 
 type variable struct {
@@ -68,7 +69,7 @@ func parseModule(dir string) (*module, error) {
 		return nil, fmt.Errorf("read module %s: %w", dir, err)
 	}
 	m := &module{dir: dir, files: map[string][]byte{}, vars: map[string]*variable{},
-		locals: map[string]*local{}, errs: map[string][]error{}}
+		locals: map[string]*local{}, templates: map[string]*hclsyntax.Body{}, errs: map[string][]error{}}
 	var names []string
 	for _, e := range entries {
 		if !e.IsDir() && isConfigFile(e.Name()) {
@@ -128,6 +129,8 @@ func (m *module) addNativeBlock(path string, b *hclsyntax.Block) {
 		}
 	case b.Type == "resource" && len(b.Labels) == 2:
 		m.resources = append(m.resources, &block{typ: b.Labels[0], name: b.Labels[1], file: path, header: toRange(b.DefRange()), native: b.Body})
+	case b.Type == "data" && len(b.Labels) == 2 && b.Labels[0] == "template_file":
+		m.templates[b.Labels[1]] = b.Body
 	case b.Type == "module" && len(b.Labels) == 1:
 		m.calls = append(m.calls, &block{typ: "module", name: b.Labels[0], file: path, header: toRange(b.DefRange()), native: b.Body})
 	}

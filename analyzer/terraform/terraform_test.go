@@ -928,3 +928,33 @@ func TestUnknownDocumentIsReportedOnce(t *testing.T) {
 	}
 	verify(t, r, []check{{[]any{"containerDefinitions"}, "${module.defs.list}", "main.tf:3"}})
 }
+
+func TestTemplateFileDataSource(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"main.tf": `data "template_file" "defs" {
+  template = file("${path.module}/defs.json")
+  vars = {
+    image = "app:latest"
+  }
+}
+
+resource "aws_ecs_task_definition" "t" {
+  family                = "t"
+  container_definitions = data.template_file.defs.rendered
+}
+
+resource "aws_ecs_task_definition" "indexed" {
+  family                = "i"
+  container_definitions = data.template_file.defs[0].rendered
+}
+`,
+		"defs.json": "[\n  {\n    \"name\": \"app\",\n    \"image\": \"${image}\"\n  }\n]\n",
+	})
+	rs := loadAll(t, dir, Options{})
+	verify(t, get(t, rs, "aws_ecs_task_definition.t"), []check{
+		{[]any{"containerDefinitions", 0, "image"}, "app:latest", "defs.json:4"},
+	})
+	if d := get(t, rs, "aws_ecs_task_definition.indexed").Diagnostics; len(d) != 1 || d[0].RuleID != "ERR002" {
+		t.Errorf("indexed data source diagnostics = %+v", d)
+	}
+}
