@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -149,4 +150,37 @@ func indexTree(r *resource.Resource, rn renames, p source.Path, v any) {
 			indexTree(r, rn, p.Child(i), e)
 		}
 	}
+}
+
+// diagnostics reports the renamed keys of each container once, at low
+// severity, at the first one written: they work in Terraform, but the ECS
+// API, the CLI and CloudFormation reject or drop them, so a definition
+// copied between them silently loses the settings.
+func (rn renames) diagnostics() []resource.Diagnostic {
+	byContainer := map[string][]rename{}
+	for _, r := range rn {
+		c := r.written[:min(2, len(r.written))].String()
+		byContainer[c] = append(byContainer[c], r)
+	}
+	out := make([]resource.Diagnostic, 0, len(byContainer))
+	for _, group := range byContainer {
+		sort.Slice(group, func(i, j int) bool { return pathLess(group[i].written, group[j].written) })
+		var pairs []string
+		for _, r := range group {
+			written, _ := r.written[len(r.written)-1].(string)
+			canonical, _ := r.canonical[len(r.canonical)-1].(string)
+			pairs = append(pairs, fmt.Sprintf("%q → %q", written, canonical))
+		}
+		if len(pairs) > 5 {
+			pairs = append(pairs[:5], fmt.Sprintf("and %d more", len(pairs)-5))
+		}
+		out = append(out, resource.Diagnostic{
+			RuleID:   UnknownField,
+			Severity: "low",
+			Path:     group[0].written,
+			Message: "container definition keys spelled in another case than the ECS API's (" + strings.Join(pairs, ", ") +
+				"): the Terraform provider matches keys in any case, so they work here, but the AWS CLI, SDKs and CloudFormation do not; use the API's spelling",
+		})
+	}
+	return out
 }

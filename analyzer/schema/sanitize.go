@@ -30,7 +30,7 @@ func Sanitize(r *resource.Resource, diags []resource.Diagnostic) {
 	}
 	for _, d := range diags {
 		switch {
-		case d.RuleID == UnknownField:
+		case d.RuleID == UnknownField && !(foldsKeys(r) && ks.caseOnly(r.Spec, d.Path)):
 			remove(r.Spec, d.Path)
 		case d.RuleID == InvalidValue && !ks.enumMismatch(r.Spec, d.Path):
 			remove(r.Spec, d.Path)
@@ -39,6 +39,25 @@ func Sanitize(r *resource.Resource, diags []resource.Diagnostic) {
 	if foldsKeys(r) {
 		reindex(r, ks.fold(r.Spec))
 	}
+}
+
+// caseOnly holds when the key at p differs from a field of its object only
+// in case and the object does not also hold that field: fold renames it
+// below rather than removing it.
+func (ks *kindSchema) caseOnly(spec any, p source.Path) bool {
+	if len(p) == 0 {
+		return false
+	}
+	key, ok := p[len(p)-1].(string)
+	props, _ := ks.at(p[:len(p)-1])["properties"].(map[string]any)
+	folded := foldedKey(key, props)
+	if !ok || folded == "" {
+		return false
+	}
+	_, parent, found := instance(spec, stringsOf(p[:len(p)-1]))
+	obj, isObj := parent.(map[string]any)
+	_, taken := obj[folded]
+	return found && isObj && !taken
 }
 
 // enumMismatch holds when the value at p is a string checked against an

@@ -106,13 +106,13 @@ func Validate(r *resource.Resource) []resource.Diagnostic {
 		spec = deepCopy(r.Spec)
 		rn = ks.fold(spec)
 	}
+	c := checker{r: r, ks: ks, spec: spec, renames: rn, seen: map[string]bool{}}
+	c.out = append(c.out, rn.diagnostics()...)
 	err = ks.compiled.Validate(spec)
 	var verr *jsonschema.ValidationError
-	if !errors.As(err, &verr) {
-		return nil
+	if errors.As(err, &verr) {
+		c.walk(verr)
 	}
-	c := checker{r: r, ks: ks, spec: spec, renames: rn, seen: map[string]bool{}}
-	c.walk(verr)
 	sort.SliceStable(c.out, func(i, j int) bool { return pathLess(c.out[i].Path, c.out[j].Path) })
 	return c.out
 }

@@ -386,18 +386,21 @@ func dump(diags []resource.Diagnostic) string {
 }
 
 // TestTerraformFoldsCase: the Terraform provider decodes container
-// definitions case-insensitively, so keys in another case work there: no
-// finding, and the rules see them under the API's spelling.
+// definitions case-insensitively, so keys in another case work there: one
+// low finding per container, and the rules see them under the API's
+// spelling.
 func TestTerraformFoldsCase(t *testing.T) {
 	spec := `{"containerDefinitions":[{"Name":"web","HealthCheck":{"Command":["CMD","true"],"Interval":"often"},
 		"readOnlyRootFilesystem":true,"port_mappings":[]}]}`
 	r := res(t, resource.ECSTaskDefinition, "terraform", spec)
 	diags := Validate(r)
 	got := dump(diags)
-	if len(diags) != 2 ||
-		diags[0].Path.String() != "containerDefinitions/0/HealthCheck/Interval" || diags[0].RuleID != InvalidValue ||
-		!strings.Contains(diags[0].Message, `healthCheck.interval of container "web" must be an integer`) ||
-		diags[1].Path.String() != "containerDefinitions/0/port_mappings" || diags[1].Severity != "high" {
+	if len(diags) != 3 ||
+		diags[0].Path.String() != "containerDefinitions/0/HealthCheck" || diags[0].Severity != "low" ||
+		!strings.Contains(diags[0].Message, `"readOnlyRootFilesystem" → "readonlyRootFilesystem"`) ||
+		diags[1].Path.String() != "containerDefinitions/0/HealthCheck/Interval" || diags[1].RuleID != InvalidValue ||
+		!strings.Contains(diags[1].Message, `healthCheck.interval of container "web" must be an integer`) ||
+		diags[2].Path.String() != "containerDefinitions/0/port_mappings" || diags[2].Severity != "high" {
 		t.Fatalf("findings:\n%s", got)
 	}
 	Sanitize(r, diags)
