@@ -28,6 +28,7 @@ var ruleCases = []ruleCase{
 	{"DKR002", "continuation_line", "FROM alpine:3.19\nENV APP_ENV=prod \\\n    API_TOKEN=s3cr3tvalue1234\n", []int{3}, "medium"},
 	{"DKR002", "reference_passes", "FROM alpine:3.19\nARG DB_PASSWORD\nENV DB_PASSWORD=${DB_PASSWORD}\n", []int{2}, "low"},
 	{"DKR002", "arg_no_default_low", "FROM alpine:3.19\nARG NPM_TOKEN\nRUN npm ci\n", []int{2}, "low"},
+	{"DKR002", "arg_empty_default_low", "FROM alpine:3.19\nARG NPM_TOKEN=\"\"\n", []int{2}, "low"},
 	{"DKR002", "arg_default_medium", "FROM alpine:3.19\nARG API_KEY=abcdef123456\n", []int{2}, "medium"},
 	{"DKR002", "global_arg_redeclared", "ARG GITHUB_TOKEN=plainvalue99\nFROM alpine:3.19\nARG GITHUB_TOKEN\n", []int{1}, "medium"},
 	{"DKR002", "global_arg_unused_name_only_passes", "ARG GITHUB_TOKEN=plainvalue99\nFROM alpine:3.19\n", nil, ""},

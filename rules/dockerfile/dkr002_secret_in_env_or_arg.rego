@@ -82,12 +82,17 @@ deny contains {"msg": msg, "path": p, "severity": "low"} if {
 	some k, ins in df.stages[s].instructions
 	ins.cmd == "arg"
 	some e, a in ins.arg
-	not a.hasDefault
-	not a.known
+	no_value(a)
 	secret_name(a.name)
 	p := array.concat(df.path(s, k), ["arg", e])
 	msg := sprintf("ARG %s looks like a secret: build arguments are recorded in the image history; use RUN --mount=type=secret instead", [a.name])
 }
+
+# no_value holds for an ARG whose value is passed at build time: no
+# default here or in the global scope, or an empty one.
+no_value(a) if not a.known
+
+no_value(a) if a.value == ""
 
 # secret_name asks the classifier about the name alone: a plain literal
 # value is never credential-shaped, so only the name tier can match.

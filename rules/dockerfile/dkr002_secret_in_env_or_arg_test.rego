@@ -58,6 +58,16 @@ test_arg_no_default_low if {
 }
 
 # FROM alpine:3.19
+# ARG NPM_TOKEN=""
+test_arg_empty_default_low if {
+	ds := deny with input as {"kind":"dockerfile","meta":{"file":"Dockerfile","format":"dockerfile","name":"Dockerfile"},"spec":{"args":[],"escape":"\\","final":0,"globalInstructions":[],"stages":[{"ancestors":[],"args":[{"default":"","hasDefault":true,"known":true,"line":2,"name":"NPM_TOKEN","value":""}],"env":[],"final":true,"from":{"image":"alpine:3.19","platform":"","raw":"alpine:3.19","scratch":false,"stage":null},"healthcheck":null,"index":0,"instructions":[{"args":["alpine:3.19"],"cmd":"from","endLine":1,"flags":[],"heredocs":[],"index":0,"json":false,"line":1,"original":"FROM alpine:3.19","stage":0},{"arg":[{"default":"","hasDefault":true,"instruction":1,"known":true,"line":2,"name":"NPM_TOKEN","value":""}],"args":["NPM_TOKEN=\"\""],"cmd":"arg","endLine":2,"flags":[],"heredocs":[],"index":1,"json":false,"line":2,"original":"ARG NPM_TOKEN=\"\"","stage":0}],"line":1,"name":"","parent":null,"shell":["/bin/sh","-c"],"user":null}]}}
+	count(ds) == 1
+	every d in ds {
+		object.get(d, "severity", "high") == "low"
+	}
+}
+
+# FROM alpine:3.19
 # ARG API_KEY=abcdef123456
 test_arg_default_medium if {
 	ds := deny with input as {"kind":"dockerfile","meta":{"file":"Dockerfile","format":"dockerfile","name":"Dockerfile"},"spec":{"args":[],"escape":"\\","final":0,"globalInstructions":[],"stages":[{"ancestors":[],"args":[{"default":"abcdef123456","hasDefault":true,"known":true,"line":2,"name":"API_KEY","value":"abcdef123456"}],"env":[],"final":true,"from":{"image":"alpine:3.19","platform":"","raw":"alpine:3.19","scratch":false,"stage":null},"healthcheck":null,"index":0,"instructions":[{"args":["alpine:3.19"],"cmd":"from","endLine":1,"flags":[],"heredocs":[],"index":0,"json":false,"line":1,"original":"FROM alpine:3.19","stage":0},{"arg":[{"default":"abcdef123456","hasDefault":true,"instruction":1,"known":true,"line":2,"name":"API_KEY","value":"abcdef123456"}],"args":["API_KEY=abcdef123456"],"cmd":"arg","endLine":2,"flags":[],"heredocs":[],"index":1,"json":false,"line":2,"original":"ARG API_KEY=abcdef123456","stage":0}],"line":1,"name":"","parent":null,"shell":["/bin/sh","-c"],"user":null}]}}
