@@ -3,6 +3,7 @@ package terraform
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"strings"
 
 	"github.com/shipcheck/shipcheck/analyzer/resource"
@@ -165,6 +166,10 @@ func (p *planLoader) raw(typ string, values, unknown *source.Node, diags *[]reso
 				if cur := out.Get(mem.Key); cur == nil || cur.Kind == source.Null {
 					out.Members = append(out.Members, source.Member{Key: mem.Key, KeyRange: values.Range,
 						Value: &source.Node{Kind: source.String, Value: unknownInPlan, Range: values.Range}})
+					if docAttributes[typ][mem.Key] {
+						*diags = append(*diags, notEvaluated(mem.Key, values.Range,
+							fmt.Sprintf("%s is only known after apply in this plan", mem.Key))...)
+					}
 				}
 			}
 		}

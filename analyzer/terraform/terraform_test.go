@@ -724,6 +724,10 @@ const planDoc = `{
     {
       "address": "aws_ecs_task_definition.app",
       "change": {"after_unknown": {"execution_role_arn": true, "volume": [{}]}}
+    },
+    {
+      "address": "module.svc.aws_ecs_service.this[0]",
+      "change": {"after_unknown": {"container_definitions": true}}
     }
   ]
 }
@@ -748,6 +752,9 @@ func TestPlanJSON(t *testing.T) {
 	td := get(t, got, "aws_ecs_task_definition.app")
 	if td.Format != PlanFormat {
 		t.Errorf("format = %s", td.Format)
+	}
+	if len(td.Diagnostics) != 0 {
+		t.Errorf("diagnostics = %+v", td.Diagnostics)
 	}
 	verify(t, td, []check{
 		{[]any{}, nil, "plan.json:8"},
@@ -956,5 +963,22 @@ resource "aws_ecs_task_definition" "indexed" {
 	})
 	if d := get(t, rs, "aws_ecs_task_definition.indexed").Diagnostics; len(d) != 1 || d[0].RuleID != "ERR002" {
 		t.Errorf("indexed data source diagnostics = %+v", d)
+	}
+}
+
+func TestPlanUnknownContainerDefinitions(t *testing.T) {
+	doc := `{"format_version": "1.2", "planned_values": {"root_module": {"resources": [
+  {"address": "aws_ecs_task_definition.t", "mode": "managed", "type": "aws_ecs_task_definition", "name": "t",
+   "values": {"family": "t"}}]}},
+ "resource_changes": [{"address": "aws_ecs_task_definition.t", "change": {"after_unknown": {"container_definitions": true}}}]}`
+	root, err := source.ParseJSON("plan.json", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, _ := LoadPlan("plan.json", root)
+	r := get(t, byName(rs), "aws_ecs_task_definition.t")
+	verify(t, r, []check{{[]any{"containerDefinitions"}, unknownInPlan, ""}})
+	if len(r.Diagnostics) != 1 || r.Diagnostics[0].RuleID != "ERR002" {
+		t.Errorf("diagnostics = %+v, want one ERR002", r.Diagnostics)
 	}
 }
