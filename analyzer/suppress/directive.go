@@ -93,7 +93,7 @@ func (d *Directive) label() string {
 var marker = regexp.MustCompile(`(^|\s)(#|//)\s*shipcheck:(ignore-file|ignore)\b`)
 
 var (
-	ruleID = regexp.MustCompile(`^[A-Za-z]{2,}[0-9]{3,}$`)
+	ruleID = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*[0-9]{3}$`)
 	until  = regexp.MustCompile(`(?:^|\s)until=(\S*)`)
 )
 
