@@ -1,6 +1,8 @@
 package schema
 
 import (
+	"strings"
+
 	"github.com/shipcheck/shipcheck/analyzer/resource"
 	"github.com/shipcheck/shipcheck/analyzer/source"
 )
@@ -56,8 +58,16 @@ func (ks *kindSchema) caseOnly(spec any, p source.Path) bool {
 	}
 	_, parent, found := instance(spec, stringsOf(p[:len(p)-1]))
 	obj, isObj := parent.(map[string]any)
-	_, taken := obj[folded]
-	return found && isObj && !taken
+	if !found || !isObj {
+		return false
+	}
+	spellings := 0
+	for k := range obj {
+		if strings.EqualFold(k, folded) {
+			spellings++
+		}
+	}
+	return spellings == 1 // two spellings of one field: neither is a clean rename
 }
 
 // enumMismatch holds when the value at p is a string checked against an
