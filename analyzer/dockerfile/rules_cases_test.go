@@ -120,6 +120,8 @@ var ruleCases = []ruleCase{
 	{"DKR010", "prefix_assignment", "FROM node:20\nRUN NODE_TLS_REJECT_UNAUTHORIZED=0 npm ci\n", []int{2}, ""},
 	{"DKR010", "npm_strict_ssl", "FROM node:20\nRUN npm config set strict-ssl false && npm ci\n", []int{2}, ""},
 	{"DKR010", "pip_trusted_host_env", "FROM python:3.12\nENV PIP_TRUSTED_HOST=pypi.internal\n", []int{2}, ""},
+	{"DKR010", "two_options_two_findings", "FROM debian:12\nRUN apt-get install -y --allow-unauthenticated --force-yes foo\n", []int{2, 2}, ""},
+	{"DKR010", "flag_on_continuation_line", "FROM alpine:3.19\nRUN curl -fsSL \\\n    --insecure https://x -o y\n", []int{3}, ""},
 	{"DKR010", "curl_k_in_other_word_passes", "FROM alpine:3.19\nRUN curl -fsSL -o /tmp/kubectl https://x/kubectl\n", nil, ""},
 	{"DKR010", "node_tls_1_passes", "FROM node:20\nENV NODE_TLS_REJECT_UNAUTHORIZED=1\n", nil, ""},
 

@@ -30,6 +30,7 @@ type command struct {
 	Assigns  []assign // VAR=value prefixes
 	Pos      source.Pos
 	End      source.Pos // end of the command on its first line
+	ArgPos   []source.Pos // where each of Argv starts, when known
 	Pipeline int        // index in script.Pipelines, -1 when not part of one
 	Position int        // position inside the pipeline
 	Wrapper  string     // command that runs this one: sudo, env, xargs, ...
@@ -249,8 +250,14 @@ func (w *walker) call(c *syntax.CallExpr) {
 	pipe, position, in := w.context()
 	start, end := int(c.Pos().Offset()), int(c.End().Offset())
 	first := w.a.emit(argv, assigns, w.posOf(start), pipe, position, in, w.nested)
+	wordPos := make([]source.Pos, len(c.Args))
+	for i, word := range c.Args {
+		wordPos[i] = w.posOf(int(word.Pos().Offset()))
+	}
 	for i := first; i < len(w.a.out.Commands); i++ {
-		w.a.out.Commands[i].End = lineEnd(w.posOf, start, end)
+		cmd := &w.a.out.Commands[i]
+		cmd.End = lineEnd(w.posOf, start, end)
+		cmd.ArgPos = wordPos[len(wordPos)-len(cmd.Argv):]
 	}
 	if w.callIx == nil {
 		w.callIx = map[*syntax.CallExpr]int{}

@@ -235,6 +235,9 @@ func (e *emitter) run(p source.Path, r *runInfo) map[string]any {
 			"wrapper": c.Wrapper, "in": c.In, "nested": c.Nested,
 		}
 		e.span(p.Child("commands").Child(i), c.Pos, c.End)
+		for j, at := range c.ArgPos {
+			e.word(p.Child("commands").Child(i).Child("argv").Child(j), at, c.Argv[j])
+		}
 	}
 	pipes := make([]any, len(r.Pipelines))
 	for i, pl := range r.Pipelines {

@@ -26,9 +26,9 @@ package shipcheck.dockerfile.tls_verification_disabled
 
 import data.shipcheck.lib.dockerfile as df
 
-deny contains {"msg": msg, "path": df.command_path(s, k, c)} if {
-	some [s, k, c, cmd] in df.commands
-	what := insecure(cmd)
+deny contains {"msg": msg, "path": array.concat(df.command_path(s, k, c), ["argv", i])} if {
+	some [s, k, c, i, what] in flagged
+	cmd := df.stages[s].instructions[k].run.commands[c]
 	msg := sprintf("%s on line %d disables verification (%s); remove it and trust the right CA or key instead", [cmd.name, cmd.line, what])
 }
 
@@ -47,58 +47,80 @@ deny contains {"msg": msg, "path": array.concat(df.path(s, k), ["env", e])} if {
 	msg := sprintf("ENV %s=%s disables TLS verification for every later step and at run time; remove it and trust the right CA instead", [kv.name, kv.value])
 }
 
-insecure(cmd) := "-k/--insecure" if {
+# flagged yields [stage, instruction, command, argument index, what] for
+# every option that turns verification off.
+flagged contains [s, k, c, i, "-k/--insecure"] if {
+	some [s, k, c, cmd] in df.commands
 	cmd.name == "curl"
-	df.has_option(cmd.argv, "k", "--insecure")
+	some i, a in cmd.argv
+	i > 0
+	short_or_long(a, "k", "--insecure")
 }
 
-insecure(cmd) := "--no-check-certificate" if {
+flagged contains [s, k, c, i, "--no-check-certificate"] if {
+	some [s, k, c, cmd] in df.commands
 	cmd.name == "wget"
-	"--no-check-certificate" in cmd.argv
+	some i, a in cmd.argv
+	a == "--no-check-certificate"
 }
 
-insecure(cmd) := "--trusted-host" if {
+flagged contains [s, k, c, i, "--trusted-host"] if {
+	some [s, k, c, cmd] in df.commands
 	regex.match(`^pip[0-9.]*$`, cmd.name)
-	some a in cmd.argv
+	some i, a in cmd.argv
 	df.option_matches(a, "--trusted-host")
 }
 
-insecure(cmd) := "--allow-untrusted" if {
+flagged contains [s, k, c, i, "--allow-untrusted"] if {
+	some [s, k, c, cmd] in df.commands
 	cmd.name == "apk"
-	"--allow-untrusted" in cmd.argv
+	some i, a in cmd.argv
+	a == "--allow-untrusted"
 }
 
-insecure(cmd) := "--allow-unauthenticated" if {
+flagged contains [s, k, c, i, a] if {
+	some [s, k, c, cmd] in df.commands
 	cmd.name in {"apt-get", "apt", "aptitude"}
-	some a in cmd.argv
+	some i, a in cmd.argv
 	a in {"--allow-unauthenticated", "--force-yes"}
 }
 
-insecure(cmd) := "AllowUnauthenticated" if {
+flagged contains [s, k, c, i, "AllowUnauthenticated"] if {
+	some [s, k, c, cmd] in df.commands
 	cmd.name in {"apt-get", "apt"}
-	some a in cmd.argv
+	some i, a in cmd.argv
 	regex.match(`(?i)AllowUnauthenticated=(true|1|yes)`, a)
 }
 
-insecure(cmd) := "--nogpgcheck" if {
+flagged contains [s, k, c, i, a] if {
+	some [s, k, c, cmd] in df.commands
 	cmd.name in {"yum", "dnf", "microdnf", "tdnf", "zypper"}
-	some a in cmd.argv
+	some i, a in cmd.argv
 	a in {"--nogpgcheck", "--no-gpg-checks"}
 }
 
-insecure(cmd) := "http.sslVerify=false" if {
+flagged contains [s, k, c, i, "http.sslVerify=false"] if {
+	some [s, k, c, cmd] in df.commands
 	cmd.name == "git"
 	some i, a in cmd.argv
 	regex.match(`(?i)^http\.sslverify(=false)?$`, a)
 	false_after(cmd.argv, i, a)
 }
 
-insecure(cmd) := "strict-ssl false" if {
+flagged contains [s, k, c, i, "strict-ssl false"] if {
+	some [s, k, c, cmd] in df.commands
 	cmd.name in {"npm", "yarn", "pnpm"}
 	some i, a in cmd.argv
 	lower(a) in {"strict-ssl", "strict-ssl=false"}
 	false_after(cmd.argv, i, a)
 }
+
+short_or_long(a, short, _) if {
+	regex.match(`^-[A-Za-z0-9]+$`, a)
+	contains(a, short)
+}
+
+short_or_long(a, _, long) if a == long
 
 false_after(_, _, a) if endswith(lower(a), "=false")
 

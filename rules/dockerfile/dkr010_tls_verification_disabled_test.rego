@@ -102,6 +102,21 @@ test_pip_trusted_host_env if {
 	count(ds) == 1
 }
 
+# FROM debian:12
+# RUN apt-get install -y --allow-unauthenticated --force-yes foo
+test_two_options_two_findings if {
+	ds := deny with input as {"kind":"dockerfile","meta":{"file":"Dockerfile","format":"dockerfile","name":"Dockerfile"},"spec":{"args":[],"escape":"\\","final":0,"globalInstructions":[],"stages":[{"ancestors":[],"args":[],"env":[],"final":true,"from":{"image":"debian:12","platform":"","raw":"debian:12","scratch":false,"stage":null},"healthcheck":null,"index":0,"instructions":[{"args":["debian:12"],"cmd":"from","endLine":1,"flags":[],"heredocs":[],"index":0,"json":false,"line":1,"original":"FROM debian:12","stage":0},{"args":["apt-get install -y --allow-unauthenticated --force-yes foo"],"cmd":"run","endLine":2,"flags":[],"heredocs":[],"index":1,"json":false,"line":2,"original":"RUN apt-get install -y --allow-unauthenticated --force-yes foo","run":{"commands":[{"argv":["apt-get","install","-y","--allow-unauthenticated","--force-yes","foo"],"assigns":[],"in":-1,"line":2,"name":"apt-get","nested":false,"pipeline":-1,"position":0,"sub":"install","wrapper":""}],"mounts":[],"parseError":"","pipefail":false,"pipelines":[],"posix":true,"script":"apt-get install -y --allow-unauthenticated --force-yes foo\n","shell":["/bin/sh","-c"]},"stage":0}],"line":1,"name":"","parent":null,"shell":["/bin/sh","-c"],"user":null}]}}
+	count(ds) == 2
+}
+
+# FROM alpine:3.19
+# RUN curl -fsSL \
+#     --insecure https://x -o y
+test_flag_on_continuation_line if {
+	ds := deny with input as {"kind":"dockerfile","meta":{"file":"Dockerfile","format":"dockerfile","name":"Dockerfile"},"spec":{"args":[],"escape":"\\","final":0,"globalInstructions":[],"stages":[{"ancestors":[],"args":[],"env":[],"final":true,"from":{"image":"alpine:3.19","platform":"","raw":"alpine:3.19","scratch":false,"stage":null},"healthcheck":null,"index":0,"instructions":[{"args":["alpine:3.19"],"cmd":"from","endLine":1,"flags":[],"heredocs":[],"index":0,"json":false,"line":1,"original":"FROM alpine:3.19","stage":0},{"args":["curl -fsSL     --insecure https://x -o y"],"cmd":"run","endLine":3,"flags":[],"heredocs":[],"index":1,"json":false,"line":2,"original":"RUN curl -fsSL     --insecure https://x -o y","run":{"commands":[{"argv":["curl","-fsSL","--insecure","https://x","-o","y"],"assigns":[],"in":-1,"line":2,"name":"curl","nested":false,"pipeline":-1,"position":0,"sub":"https://x","wrapper":""}],"mounts":[],"parseError":"","pipefail":false,"pipelines":[],"posix":true,"script":"curl -fsSL     --insecure https://x -o y\n","shell":["/bin/sh","-c"]},"stage":0}],"line":1,"name":"","parent":null,"shell":["/bin/sh","-c"],"user":null}]}}
+	count(ds) == 1
+}
+
 # FROM alpine:3.19
 # RUN curl -fsSL -o /tmp/kubectl https://x/kubectl
 test_curl_k_in_other_word_passes if {

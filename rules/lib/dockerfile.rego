@@ -49,10 +49,10 @@ stage_label(st) := sprintf("stage %q (line %d)", [st.name, st.line]) if st.name 
 
 stage_label(st) := sprintf("stage #%d (line %d)", [st.index + 1, st.line]) if st.name == ""
 
-# flag returns the value of an instruction's --name flag.
-flag(ins, name) := f.value if {
-	some f in ins.flags
-	f.name == name
+# flag returns the value of an instruction's last --name flag.
+flag(ins, name) := values[count(values) - 1] if {
+	values := [f.value | some f in ins.flags; f.name == name]
+	count(values) > 0
 }
 
 has_flag(ins, name) if {
