@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/shipcheck/shipcheck/analyzer/resource"
 	"github.com/shipcheck/shipcheck/analyzer/source"
 )
 
@@ -17,11 +18,19 @@ import (
 //	repositoryPolicy                the aws_ecr_repository_policy document
 //	registryScanningConfiguration   the aws_ecr_registry_scanning_configuration
 //	                                of the scanned module tree ({scanType, rules})
+//
+// and into an ECS cluster's spec (schemas/aws.ecs.cluster.json):
+//
+//	accountSettingDefaults          the aws_ecs_account_setting_default
+//	                                resources of the scan ([{name, value}])
 const (
+	keyAccountSettings  = "accountSettingDefaults"
 	keyLifecyclePolicy  = "lifecyclePolicy"
 	keyRepositoryPolicy = "repositoryPolicy"
 	keyRegistryScanning = "registryScanningConfiguration"
 )
+
+var accountSettingFields = []field{arg("name", "name"), arg("value", "value")}
 
 var registryScanningFields = []field{
 	arg("scan_type", "scanType"),
@@ -46,6 +55,12 @@ func (l *loader) joinECR(m *module, w *walker, repos []*built) {
 			cfg := mp.object(rb.build(b), registryScanningFields, b.header)
 			cfg.Range = b.header
 			l.scanning = append(l.scanning, cfg)
+		case "aws_ecs_account_setting_default":
+			rb := newRawBuilder(w, b.typ, m.files)
+			mp := &mapper{headers: rb.headers}
+			setting := mp.object(rb.build(b), accountSettingFields, b.header)
+			setting.Range = b.header
+			l.accountSettings = append(l.accountSettings, setting)
 		case "aws_ecr_lifecycle_policy", "aws_ecr_repository_policy":
 			if len(repos) == 0 {
 				continue
@@ -138,18 +153,20 @@ func traversals(b *block, attr string, files map[string][]byte) []hcl.Traversal 
 	return nil
 }
 
-// joinRegistryScanning gives every repository the registry scanning
-// configuration of the scan, which applies registry-wide.
-func (l *loader) joinRegistryScanning() {
-	if len(l.scanning) == 0 {
-		return
-	}
-	cfg := l.scanning[0]
+// joinRegistryWide gives every repository the registry scanning
+// configuration of the scan and every cluster the account setting
+// defaults: both apply to the whole registry or account.
+func (l *loader) joinRegistryWide() {
 	for _, b := range l.out {
-		if b.spec == nil || b.res.Kind != "aws.ecr.repository" || b.spec.Get(keyRegistryScanning) != nil {
-			continue
+		switch {
+		case b.spec == nil:
+		case b.res.Kind == resource.ECRRepository && len(l.scanning) > 0 && b.spec.Get(keyRegistryScanning) == nil:
+			cfg := l.scanning[0]
+			b.spec.Members = append(b.spec.Members, source.Member{Key: keyRegistryScanning, KeyRange: cfg.Range, Value: cfg})
+		case b.res.Kind == resource.ECSCluster && len(l.accountSettings) > 0 && b.spec.Get(keyAccountSettings) == nil:
+			list := &source.Node{Kind: source.Array, Range: l.accountSettings[0].Range, Items: l.accountSettings}
+			b.spec.Members = append(b.spec.Members, source.Member{Key: keyAccountSettings, KeyRange: list.Range, Value: list})
 		}
-		b.spec.Members = append(b.spec.Members, source.Member{Key: keyRegistryScanning, KeyRange: cfg.Range, Value: cfg})
 	}
 }
 

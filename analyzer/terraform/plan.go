@@ -44,8 +44,8 @@ func LoadPlan(file string, root *source.Node) ([]*resource.Resource, []error) {
 	p := &planLoader{file: file, unknowns: afterUnknown(root)}
 	p.module(mod, 0)
 	p.joinECR()
-	l := &loader{out: p.out, scanning: p.scanning}
-	l.joinRegistryScanning()
+	l := &loader{out: p.out, scanning: p.scanning, accountSettings: p.accountSettings}
+	l.joinRegistryWide()
 	res := l.finish()
 	for _, r := range res {
 		r.Format = PlanFormat
@@ -69,11 +69,12 @@ func afterUnknown(root *source.Node) map[string]*source.Node {
 }
 
 type planLoader struct {
-	file     string
-	unknowns map[string]*source.Node
-	out      []*built
-	scanning []*source.Node
-	policies []planPolicy
+	file            string
+	unknowns        map[string]*source.Node
+	out             []*built
+	scanning        []*source.Node
+	accountSettings []*source.Node
+	policies        []planPolicy
 }
 
 // planPolicy is a lifecycle or repository policy waiting to be joined.
@@ -121,6 +122,12 @@ func (p *planLoader) resource(r *source.Node) {
 		cfg := mp.object(raw, registryScanningFields, header)
 		cfg.Range = header
 		p.scanning = append(p.scanning, cfg)
+		return
+	case "aws_ecs_account_setting_default":
+		mp := &mapper{headers: map[*source.Node]source.Range{}}
+		setting := mp.object(raw, accountSettingFields, header)
+		setting.Range = header
+		p.accountSettings = append(p.accountSettings, setting)
 		return
 	case "aws_ecr_lifecycle_policy", "aws_ecr_repository_policy":
 		key := keyLifecyclePolicy

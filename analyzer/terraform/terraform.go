@@ -62,7 +62,7 @@ func LoadModule(dir string, files []string, opts Options) ([]*resource.Resource,
 	errs = append(errs, verrs...)
 	l := &loader{installed: readManifest(dir)}
 	l.module(m, inputs, "", selected, 0, map[string]bool{})
-	l.joinRegistryScanning()
+	l.joinRegistryWide()
 	return l.finish(), errs
 }
 
@@ -90,6 +90,8 @@ type built struct {
 type loader struct {
 	out      []*built
 	scanning []*source.Node // registry scanning configurations, canonical
+	// accountSettings are aws_ecs_account_setting_default resources.
+	accountSettings []*source.Node
 	// installed maps module keys to the directories terraform init
 	// downloaded remote modules to.
 	installed manifest

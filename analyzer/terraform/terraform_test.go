@@ -982,3 +982,17 @@ func TestPlanUnknownContainerDefinitions(t *testing.T) {
 		t.Errorf("diagnostics = %+v, want one ERR002", r.Diagnostics)
 	}
 }
+
+func TestAccountSettingDefaultsJoinClusters(t *testing.T) {
+	dir := writeModule(t, map[string]string{"main.tf": `resource "aws_ecs_account_setting_default" "ci" {
+  name  = "containerInsights"
+  value = "enabled"
+}
+resource "aws_ecs_cluster" "c" {
+  name = "c"
+}
+`})
+	verify(t, get(t, loadAll(t, dir, Options{}), "aws_ecs_cluster.c"), []check{
+		{[]any{"accountSettingDefaults", 0, "value"}, "enabled", "main.tf:3"},
+	})
+}

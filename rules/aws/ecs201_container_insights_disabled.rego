@@ -5,8 +5,10 @@
 #   per-service CPU, memory, network and storage metrics, and no task-level
 #   diagnostics: when a service starts failing health checks, running out of
 #   memory or restarting in a loop, there is nothing to alarm on and nothing
-#   to look back at. Container Insights is off unless the cluster (or the
-#   account default) turns it on; "enhanced" observability also counts.
+#   to look back at. Container Insights is off unless the cluster turns it
+#   on, or the account default does (aws_ecs_account_setting_default in the
+#   same scan, joined as accountSettingDefaults) and the cluster does not
+#   turn it off; "enhanced" observability also counts.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cloudwatch-container-insights.html
 #   - ref: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ClusterSetting.html
@@ -62,6 +64,23 @@ covered if {
 }
 
 covered if values.unknown(settings)
+
+# The account default applies to clusters that do not set it themselves.
+covered if {
+	count(insights) == 0
+	some d in values.array_or_empty(object.get(spec, "accountSettingDefaults", null))
+	is_object(d)
+	lower(object.get(d, "name", "")) == "containerinsights"
+	v := object.get(d, "value", "")
+	turns_on(v)
+}
+
+turns_on(v) if values.unknown(v)
+
+turns_on(v) if {
+	is_string(v)
+	lower(v) in {"enabled", "enhanced"}
+}
 
 covered if {
 	some s in values.array_or_empty(settings)

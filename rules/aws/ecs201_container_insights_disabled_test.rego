@@ -39,3 +39,18 @@ test_other_setting_only if {
 	some d in ds
 	d.path == ["settings"]
 }
+
+test_account_default_covers if {
+	count(deny) == 0 with input as cluster({"accountSettingDefaults": [{"name": "containerInsights", "value": "enhanced"}]})
+}
+
+test_account_default_disabled if {
+	count(deny) == 1 with input as cluster({"accountSettingDefaults": [{"name": "containerInsights", "value": "disabled"}]})
+}
+
+test_cluster_setting_overrides_account_default if {
+	count(deny) == 1 with input as cluster({
+		"settings": [{"name": "containerInsights", "value": "disabled"}],
+		"accountSettingDefaults": [{"name": "containerInsights", "value": "enabled"}],
+	})
+}
