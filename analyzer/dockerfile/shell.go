@@ -29,13 +29,13 @@ type command struct {
 	Sub      string   // first operand, the subcommand for tools that have one ("install")
 	Assigns  []assign // VAR=value prefixes
 	Pos      source.Pos
-	End      source.Pos // end of the command on its first line
+	End      source.Pos   // end of the command on its first line
 	ArgPos   []source.Pos // where each of Argv starts, when known
-	Pipeline int        // index in script.Pipelines, -1 when not part of one
-	Position int        // position inside the pipeline
-	Wrapper  string     // command that runs this one: sudo, env, xargs, ...
-	In       int        // index of the command whose argument holds this one in $(...) or <(...), -1 if none
-	Nested   bool       // runs in a shell started by the RUN (sh -c '...', bash <<EOF)
+	Pipeline int          // index in script.Pipelines, -1 when not part of one
+	Position int          // position inside the pipeline
+	Wrapper  string       // command that runs this one: sudo, env, xargs, ...
+	In       int          // index of the command whose argument holds this one in $(...) or <(...), -1 if none
+	Nested   bool         // runs in a shell started by the RUN (sh -c '...', bash <<EOF)
 }
 
 type assign struct{ Name, Value string }
