@@ -15,6 +15,7 @@ import (
 //	stages/<s>/instructions/<k>/env/<e>        an ENV key
 //	stages/<s>/instructions/<k>/arg/<a>        an ARG name
 //	stages/<s>/instructions/<k>/run/commands/<c>   one shell command's line
+//	stages/<s>/instructions/<k>/run/commands/<c>/argv/<i>  one of its words
 //	stages/<s>/instructions/<k>/run/pipelines/<p>  a pipeline's first line
 //	args/<g>                                   a global ARG
 //	globalInstructions/<k>                     an instruction before the first FROM
