@@ -250,6 +250,8 @@ func ctyNode(v cty.Value, r source.Range, unknown string) *source.Node {
 	switch {
 	case t == cty.String:
 		return &source.Node{Kind: source.String, Value: v.AsString(), Range: r}
+	case t == cty.Number && v.AsBigFloat().IsInf():
+		return &source.Node{Kind: source.String, Value: unknown, Range: r}
 	case t == cty.Number:
 		return &source.Node{Kind: source.Number, Value: json.Number(numberText(v)), Range: r}
 	case t == cty.Bool:
