@@ -5,7 +5,6 @@
 package config
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -101,7 +100,8 @@ func Parse(file string, data []byte) (*Config, error) {
 	c := &Config{File: file, Dir: filepath.Dir(file), Rules: map[string]Rule{}, at: map[string]source.Range{}}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, &source.Error{Range: source.Range{File: file, Start: source.Pos{Line: yamlErrorLine(err), Col: 1}}, Msg: strings.TrimPrefix(err.Error(), "yaml: ")}
+		line, msg := yamlError(err)
+		return nil, &source.Error{Range: source.Range{File: file, Start: source.Pos{Line: line, Col: 1}}, Msg: msg}
 	}
 	if len(doc.Content) == 0 {
 		return c, nil // an empty file configures nothing
@@ -159,10 +159,11 @@ func (c *Config) readIgnores(d *decoder, n *yaml.Node) {
 			"reason":   func(n *yaml.Node) { ig.Reason = d.string(n, "reason") },
 			"until":    func(n *yaml.Node) { ig.Until = d.date(n) },
 			"rules": func(n *yaml.Node) {
-				for i, id := range d.strings(n, "rules") {
+				ids, at := d.stringNodes(n, "rules")
+				for i, id := range ids {
 					id = strings.ToUpper(id)
 					ig.Rules = append(ig.Rules, id)
-					c.at[id] = d.at(n.Content[i])
+					c.at[id] = d.at(at[i])
 				}
 			},
 		})
@@ -309,12 +310,22 @@ func (d *decoder) string(n *yaml.Node, what string) string {
 
 // strings reads a list of strings; a single string is a list of one.
 func (d *decoder) strings(n *yaml.Node, what string) []string {
+	out, _ := d.stringNodes(n, what)
+	return out
+}
+
+// stringNodes is strings with the node of each string.
+func (d *decoder) stringNodes(n *yaml.Node, what string) ([]string, []*yaml.Node) {
 	if r := resolve(n); r.Kind == yaml.ScalarNode {
-		return []string{d.string(r, what)}
+		return []string{d.string(r, what)}, []*yaml.Node{r}
 	}
 	var out []string
-	d.list(n, what, func(item *yaml.Node) { out = append(out, d.string(item, what)) })
-	return out
+	var nodes []*yaml.Node
+	d.list(n, what, func(item *yaml.Node) {
+		out = append(out, d.string(item, what))
+		nodes = append(nodes, item)
+	})
+	return out, nodes
 }
 
 func (d *decoder) bool(n *yaml.Node, what string) bool {
@@ -370,16 +381,14 @@ func keys(m map[string]func(*yaml.Node)) []string {
 	return out
 }
 
-// yamlErrorLine extracts the line of a yaml.v3 syntax error ("yaml: line
-// 3: ..."), or 0.
-func yamlErrorLine(err error) int {
-	var te *yaml.TypeError
-	if errors.As(err, &te) {
-		return 0
-	}
+// yamlError splits a yaml.v3 syntax error ("yaml: line 3: ...") into its
+// line (0 when unknown) and message.
+func yamlError(err error) (int, string) {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	var line int
-	if _, scanErr := fmt.Sscanf(strings.TrimPrefix(err.Error(), "yaml: "), "line %d:", &line); scanErr == nil {
-		return line
+	if _, scanErr := fmt.Sscanf(msg, "line %d:", &line); scanErr == nil {
+		_, rest, _ := strings.Cut(msg, ": ")
+		return line, rest
 	}
-	return 0
+	return 0, msg
 }
