@@ -49,21 +49,26 @@ func moduleKey(prefix, name string) string {
 }
 
 // LocalModules returns the directories of the local modules ("./x",
-// "../x") that the module in dir calls, directly or through other local
-// modules. A scan that loads dir as a root module already reports their
-// resources (as module.<name>.<address>), so it can skip these
-// directories as roots of their own.
-func LocalModules(dir string) []string {
+// "../x") that the given files of the module in dir call (nil files: all),
+// directly or through other local modules. LoadModule reports their
+// resources (as module.<name>.<address>, with the arguments passed) and
+// their parse errors, so a scan that loads dir can skip these directories
+// as root modules of their own.
+func LocalModules(dir string, files []string) []string {
 	seen := map[string]bool{}
 	var out []string
-	var walk func(string, int)
-	walk = func(d string, depth int) {
+	var walk func(string, func(string) bool, int)
+	walk = func(d string, selected func(string) bool, depth int) {
 		m, err := parseModule(d)
 		if err != nil || depth > maxModuleDepth {
 			return
 		}
+		ctx := m.evalContext(nil)
 		for _, c := range m.calls {
-			src, _ := moduleArgs(m, m.evalContext(nil), c)
+			if !selected(c.file) {
+				continue
+			}
+			src, _ := moduleArgs(m, ctx, c)
 			if !isLocalSource(src) {
 				continue
 			}
@@ -73,10 +78,10 @@ func LocalModules(dir string) []string {
 			}
 			seen[child] = true
 			out = append(out, child)
-			walk(child, depth+1)
+			walk(child, selection(nil), depth+1)
 		}
 	}
-	walk(dir, 0)
+	walk(dir, selection(files), 0)
 	return out
 }
 

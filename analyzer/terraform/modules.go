@@ -44,6 +44,13 @@ func (l *loader) call(m *module, w *walker, c *block, prefix string, depth int, 
 		l.notEvaluated(c, addr, src, fmt.Sprintf("module %q: %v; its resources were not checked", c.name, err))
 		return
 	}
+	if !l.parsed[abs] {
+		// A module called twice is parsed twice; report its errors once.
+		l.parsed[abs] = true
+		for _, path := range sortedKeys(child.errs) {
+			l.errs = append(l.errs, child.errs[path]...)
+		}
+	}
 	stack[abs] = true
 	defer delete(stack, abs)
 	l.module(child, args, addr+".", func(string) bool { return true }, depth+1, stack)

@@ -44,8 +44,9 @@ type Options struct {
 // LoadModule evaluates the module in dir and returns the canonical
 // resources declared in files (base names or paths of .tf/.tf.json files of
 // dir; nil means all), including those of local modules those files call.
-// Errors are parse errors of those files (*source.Error) and unreadable
-// variable files; what could be read is still returned.
+// Errors are parse errors (*source.Error) of those files and of the local
+// modules they call, and unreadable variable files; what could be read is
+// still returned.
 func LoadModule(dir string, files []string, opts Options) ([]*resource.Resource, []error) {
 	m, err := parseModule(dir)
 	if err != nil {
@@ -60,10 +61,10 @@ func LoadModule(dir string, files []string, opts Options) ([]*resource.Resource,
 	}
 	inputs, verrs := variableValues(m, opts)
 	errs = append(errs, verrs...)
-	l := &loader{installed: readManifest(dir)}
+	l := &loader{installed: readManifest(dir), parsed: map[string]bool{}}
 	l.module(m, inputs, "", selected, 0, map[string]bool{})
 	l.joinRegistryWide()
-	return l.finish(), errs
+	return l.finish(), append(errs, l.errs...)
 }
 
 // selection returns a filter for the files asked about.
@@ -92,6 +93,8 @@ type loader struct {
 	scanning []*source.Node // registry scanning configurations, canonical
 	// accountSettings are aws_ecs_account_setting_default resources.
 	accountSettings []*source.Node
+	errs            []error         // parse errors of the modules called
+	parsed          map[string]bool // module directories whose errors are reported
 	// installed maps module keys to the directories terraform init
 	// downloaded remote modules to.
 	installed manifest

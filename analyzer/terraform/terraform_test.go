@@ -575,6 +575,14 @@ func TestModuleCycleIsReported(t *testing.T) {
 	})
 	rs := loadAll(t, dir, Options{})
 	get(t, rs, "module.a.aws_ecs_cluster.c")
+	_, errs := LoadModule(writeModule(t, map[string]string{
+		"main.tf":   "module \"a\" {\n  source = \"./a\"\n}\n",
+		"a/main.tf": "resource \"aws_ecs_cluster\" \"c\" {\n  name = \n}\n",
+	}), nil, Options{})
+	var se *source.Error
+	if len(errs) != 1 || !errors.As(errs[0], &se) || filepath.Base(filepath.Dir(se.Range.File)) != "a" {
+		t.Errorf("errors of a local module's files = %v, want its parse error", errs)
+	}
 	if d := get(t, rs, "module.a.module.back").Diagnostics; len(d) != 1 || d[0].RuleID != "ERR002" {
 		t.Errorf("cycle diagnostics = %+v", d)
 	}
@@ -877,10 +885,13 @@ func TestLocalModules(t *testing.T) {
 		"mods/b/main.tf":    "module \"a\" {\n  source = \"../a\"\n}\n",
 		"unrelated/main.tf": "",
 	})
-	got := LocalModules(dir)
+	got := LocalModules(dir, nil)
 	want := []string{filepath.Join(dir, "mods", "a"), filepath.Join(dir, "mods", "b")}
 	if strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Errorf("LocalModules = %v, want %v", got, want)
+	}
+	if got := LocalModules(dir, []string{"other.tf"}); len(got) != 0 {
+		t.Errorf("LocalModules of a file without calls = %v", got)
 	}
 }
 
