@@ -142,7 +142,38 @@ func plan(files []discover.File, opts Options) []unit {
 		}
 		units = append(units, unit{format: format, files: []discover.File{f}})
 	}
-	return units
+	return dropCalledModules(units)
+}
+
+// dropCalledModules removes the Terraform folders that another scanned
+// module calls as a local module: that call already reports their
+// resources (module.<name>.<address>, with the arguments passed) and parse
+// errors, and loading them again as roots would report everything twice.
+func dropCalledModules(units []unit) []unit {
+	called := map[string]bool{}
+	for _, u := range units {
+		if u.format != FormatTerraform || u.files[0].Path == StdinName {
+			continue
+		}
+		files := make([]string, len(u.files))
+		for i, f := range u.files {
+			files[i] = f.Path
+		}
+		for _, d := range terraform.LocalModules(filepath.Dir(u.files[0].Path), files) {
+			called[filepath.Clean(d)] = true
+		}
+	}
+	if len(called) == 0 {
+		return units
+	}
+	out := units[:0]
+	for _, u := range units {
+		if u.format == FormatTerraform && u.files[0].Path != StdinName && called[filepath.Clean(filepath.Dir(u.files[0].Path))] {
+			continue
+		}
+		out = append(out, u)
+	}
+	return out
 }
 
 // evaluate loads and evaluates units on a pool of workers. Resources are
