@@ -71,7 +71,7 @@ JSON, SARIF, JUnit, Checkstyle or GitHub annotations.`,
 	root.SetErr(stderr)
 	root.SetVersionTemplate("shipcheck {{.Version}}\n")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return &codeError{code: exitError, err: fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())}
+		return &codeError{code: exitError, err: fmt.Errorf("%w (see '%s --help')", err, c.CommandPath())}
 	})
 	root.AddCommand(newScanCmd(), newRulesCmd(), newVersionCmd(), newConfigCmd(), newTestCmd())
 	return root
