@@ -43,7 +43,7 @@ func (m *module) evalContext(inputs map[string]cty.Value) *hcl.EvalContext {
 		case v.native != nil:
 			vars[name] = evalOr(v.native, ctx)
 		case v.json != nil:
-			vars[name] = jsonValue(v.json, ctx, m.files)
+			vars[name] = jsonValue(v.json, ctx, m.src)
 		default:
 			vars[name] = cty.DynamicVal
 		}
@@ -73,7 +73,7 @@ func (m *module) evalLocals(ctx *hcl.EvalContext) {
 			if l.native != nil {
 				v = evalOr(l.native, ctx)
 			} else {
-				v = jsonValue(l.json, ctx, m.files)
+				v = jsonValue(l.json, ctx, m.src)
 			}
 			if !v.RawEquals(vals[n]) {
 				changed = true
@@ -99,7 +99,7 @@ func evalOr(expr hcl.Expression, ctx *hcl.EvalContext) cty.Value {
 
 // jsonValue evaluates a value of the JSON configuration syntax, where
 // strings are templates.
-func jsonValue(n *source.Node, ctx *hcl.EvalContext, files map[string][]byte) cty.Value {
+func jsonValue(n *source.Node, ctx *hcl.EvalContext, files *sources) cty.Value {
 	if n == nil {
 		return cty.NullVal(cty.DynamicPseudoType)
 	}
@@ -136,13 +136,13 @@ func jsonValue(n *source.Node, ctx *hcl.EvalContext, files map[string][]byte) ct
 // jsonTemplate parses a JSON string holding a template ("${...}" or
 // "%{...}") as an HCL template positioned inside the string; nil for a
 // plain string.
-func jsonTemplate(n *source.Node, files map[string][]byte) hclsyntax.Expression {
+func jsonTemplate(n *source.Node, files *sources) hclsyntax.Expression {
 	s := n.Str()
 	if !strings.Contains(s, "${") && !strings.Contains(s, "%{") {
 		return nil
 	}
 	start := hcl.Pos{Line: n.Range.Start.Line, Column: n.Range.Start.Col + 1}
-	if off := offsetOf(files[n.Range.File], n.Range.Start); off >= 0 {
+	if off := files.offset(n.Range.File, n.Range.Start); off >= 0 {
 		start.Byte = off + 1
 	}
 	expr, diags := hclsyntax.ParseTemplate([]byte(s), n.Range.File, start)

@@ -50,13 +50,13 @@ func (l *loader) joinECR(m *module, w *walker, repos []*built) {
 	for _, b := range m.resources {
 		switch b.typ {
 		case "aws_ecr_registry_scanning_configuration":
-			rb := newRawBuilder(w, b.typ, m.files)
+			rb := newRawBuilder(w, b.typ, m.src)
 			mp := &mapper{headers: rb.headers}
 			cfg := mp.object(rb.build(b), registryScanningFields, b.header)
 			cfg.Range = b.header
 			l.scanning = append(l.scanning, cfg)
 		case "aws_ecs_account_setting_default":
-			rb := newRawBuilder(w, b.typ, m.files)
+			rb := newRawBuilder(w, b.typ, m.src)
 			mp := &mapper{headers: rb.headers}
 			setting := mp.object(rb.build(b), accountSettingFields, b.header)
 			setting.Range = b.header
@@ -65,7 +65,7 @@ func (l *loader) joinECR(m *module, w *walker, repos []*built) {
 			if len(repos) == 0 {
 				continue
 			}
-			rb := newRawBuilder(w, b.typ, m.files)
+			rb := newRawBuilder(w, b.typ, m.src)
 			raw := rb.build(b)
 			pol, ok := member(raw, "policy")
 			if !ok {
@@ -75,7 +75,7 @@ func (l *loader) joinECR(m *module, w *walker, repos []*built) {
 			if b.typ == "aws_ecr_repository_policy" {
 				key = keyRepositoryPolicy
 			}
-			targets, resolved := repositoryTargets(b, raw, repos, m.files)
+			targets, resolved := repositoryTargets(b, raw, repos, m.src)
 			if !resolved && key == keyRepositoryPolicy {
 				continue
 			}
@@ -89,7 +89,7 @@ func (l *loader) joinECR(m *module, w *walker, repos []*built) {
 }
 
 // repositoryTargets resolves the repository argument of a policy block.
-func repositoryTargets(b *block, raw *source.Node, repos []*built, files map[string][]byte) ([]*built, bool) {
+func repositoryTargets(b *block, raw *source.Node, repos []*built, files *sources) ([]*built, bool) {
 	names := referencedRepositories(b, files)
 	var out []*built
 	if len(names) > 0 {
@@ -118,7 +118,7 @@ func lastLabel(addr string) string {
 // referencedRepositories returns the names of the aws_ecr_repository
 // resources the block's repository argument refers to, directly or through
 // each.* of a for_each over them.
-func referencedRepositories(b *block, files map[string][]byte) map[string]bool {
+func referencedRepositories(b *block, files *sources) map[string]bool {
 	repo := traversals(b, "repository", files)
 	for _, t := range repo {
 		if t.RootName() == "each" {
@@ -138,7 +138,7 @@ func referencedRepositories(b *block, files map[string][]byte) map[string]bool {
 	return names
 }
 
-func traversals(b *block, attr string, files map[string][]byte) []hcl.Traversal {
+func traversals(b *block, attr string, files *sources) []hcl.Traversal {
 	if b.native != nil {
 		if a := b.native.Attributes[attr]; a != nil {
 			return a.Expr.Variables()

@@ -9,17 +9,46 @@ import (
 	"github.com/shipcheck/shipcheck/analyzer/source"
 )
 
-// parseEmbeddedJSON parses the JSON document held in a JSON string literal
-// (container_definitions in plan JSON or .tf.json), with positions inside
-// that string literal in file: each decoded character is mapped back to
-// the column of the raw, escaped character it came from. str is the string
-// node as parsed from file; data is the file's content.
-func parseEmbeddedJSON(data []byte, str *source.Node) (*source.Node, error) {
-	return parseEmbeddedJSONAt(data, offsetOf(data, str.Range.Start), str)
+// sources holds the content of a module's files and, built on first use,
+// where each of their lines starts, so that positions convert to byte
+// offsets without rescanning a file for every string.
+type sources struct {
+	data  map[string][]byte
+	lines map[string][]int
 }
 
-// parseEmbeddedJSONAt is parseEmbeddedJSON with the string literal's
-// opening quote at data[off].
+// offset returns the byte offset of pos in file, or -1.
+func (s *sources) offset(file string, pos source.Pos) int {
+	data := s.data[file]
+	starts, ok := s.lines[file]
+	if !ok {
+		starts = []int{0}
+		for i, c := range data {
+			if c == '\n' {
+				starts = append(starts, i+1)
+			}
+		}
+		s.lines[file] = starts
+	}
+	if pos.Line < 1 || pos.Line > len(starts) {
+		return -1
+	}
+	off := starts[pos.Line-1]
+	for col := 1; col < pos.Col; col++ {
+		if off >= len(data) || data[off] == '\n' {
+			return -1
+		}
+		_, size := utf8.DecodeRune(data[off:])
+		off += size
+	}
+	return off
+}
+
+// parseEmbeddedJSONAt parses the JSON document held in a JSON string
+// literal (container_definitions in plan JSON or .tf.json), with positions
+// inside that string literal: each decoded character is mapped back to the
+// column of the raw, escaped character it came from. The literal's opening
+// quote is at data[off]; str is the string node as parsed from the file.
 func parseEmbeddedJSONAt(data []byte, off int, str *source.Node) (*source.Node, error) {
 	text, cols, ok := decodeJSONString(data, off, str.Range.Start)
 	if !ok {
@@ -40,29 +69,6 @@ func parseEmbeddedJSONAt(data []byte, off int, str *source.Node) (*source.Node, 
 	}
 	newPosMap(text, cols).node(doc)
 	return doc, nil
-}
-
-// offsetOf returns the byte offset of pos (1-based line, column counted in
-// characters) in data, or -1.
-func offsetOf(data []byte, pos source.Pos) int {
-	line, col := 1, 1
-	for i := 0; i < len(data); {
-		if line == pos.Line && col == pos.Col {
-			return i
-		}
-		r, size := utf8.DecodeRune(data[i:])
-		if r == '\n' {
-			line++
-			col = 1
-		} else {
-			col++
-		}
-		i += size
-	}
-	if line == pos.Line && col == pos.Col {
-		return len(data)
-	}
-	return -1
 }
 
 // decodeJSONString decodes the string literal starting with its quote at

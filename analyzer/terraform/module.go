@@ -19,6 +19,7 @@ import (
 type module struct {
 	dir       string
 	files     map[string][]byte // path -> content, for source text
+	src       *sources          // the same, with line offsets
 	vars      map[string]*variable
 	locals    map[string]*local
 	resources []*block
@@ -68,7 +69,8 @@ func parseModule(dir string) (*module, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read module %s: %w", dir, err)
 	}
-	m := &module{dir: dir, files: map[string][]byte{}, vars: map[string]*variable{},
+	files := map[string][]byte{}
+	m := &module{dir: dir, files: files, src: &sources{data: files, lines: map[string][]int{}}, vars: map[string]*variable{},
 		locals: map[string]*local{}, templates: map[string]*hclsyntax.Body{}, errs: map[string][]error{}}
 	var names []string
 	for _, e := range entries {

@@ -95,7 +95,7 @@ func moduleArgs(m *module, ctx *hcl.EvalContext, c *block) (string, map[string]c
 		}
 	} else {
 		for _, mem := range c.json.Members {
-			v := jsonValue(mem.Value, ctx, m.files)
+			v := jsonValue(mem.Value, ctx, m.src)
 			if mem.Key == "source" {
 				src = v
 			} else if !moduleMeta[mem.Key] {

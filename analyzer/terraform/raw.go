@@ -33,7 +33,7 @@ var docAttributes = map[string]map[string]bool{
 type rawBuilder struct {
 	w       *walker
 	typ     string
-	files   map[string][]byte
+	files   *sources
 	headers map[*source.Node]source.Range
 	diags   []resource.Diagnostic
 }
@@ -162,7 +162,7 @@ func (b *rawBuilder) jsonDoc(attr string, n *source.Node) *source.Node {
 		b.diags = append(b.diags, d...)
 		return v
 	}
-	doc, err := parseEmbeddedJSON(b.files[n.Range.File], n)
+	doc, err := parseEmbeddedJSONAt(b.files.data[n.Range.File], b.files.offset(n.Range.File, n.Range.Start), n)
 	if err != nil {
 		b.diags = append(b.diags, parseFailed(attr, n.Range, err)...)
 		return n

@@ -138,7 +138,7 @@ func (l *loader) module(m *module, inputs map[string]cty.Value, prefix string, s
 		if !ok {
 			continue
 		}
-		rb := newRawBuilder(w, b.typ, m.files)
+		rb := newRawBuilder(w, b.typ, m.src)
 		raw := rb.build(b)
 		mp := &mapper{headers: rb.headers}
 		spec := mp.object(raw, mt.fields, b.header)
@@ -160,7 +160,7 @@ func (l *loader) module(m *module, inputs map[string]cty.Value, prefix string, s
 	}
 }
 
-func newRawBuilder(w *walker, typ string, files map[string][]byte) *rawBuilder {
+func newRawBuilder(w *walker, typ string, files *sources) *rawBuilder {
 	return &rawBuilder{w: w, typ: typ, files: files, headers: map[*source.Node]source.Range{}}
 }
 
