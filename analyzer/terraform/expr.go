@@ -28,7 +28,9 @@ type walker struct {
 	defaults map[string]hclsyntax.Expression
 	// templates holds the bodies of data "template_file" blocks.
 	templates map[string]*hclsyntax.Body
-	depth     int
+	// policies holds data "aws_iam_policy_document" blocks.
+	policies map[string]*hclsyntax.Block
+	depth    int
 }
 
 func toRange(r hcl.Range) source.Range {

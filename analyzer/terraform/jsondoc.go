@@ -40,6 +40,9 @@ func (w *walker) jsonDoc(attr string, expr hclsyntax.Expression) (*source.Node, 
 		if n, d, ok := w.templateDataDoc(attr, e); ok {
 			return n, d
 		}
+		if n, ok := w.policyDocument(e); ok {
+			return n, nil
+		}
 	case *hclsyntax.FunctionCallExpr:
 		switch {
 		case e.Name == "jsonencode" && len(e.Args) == 1 && !e.ExpandFinal:

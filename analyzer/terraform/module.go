@@ -24,8 +24,9 @@ type module struct {
 	locals    map[string]*local
 	resources []*block
 	calls     []*block
-	templates map[string]*hclsyntax.Body // data "template_file" bodies
-	errs      map[string][]error         // parse errors by file
+	templates map[string]*hclsyntax.Body  // data "template_file" bodies
+	policies  map[string]*hclsyntax.Block // data "aws_iam_policy_document" blocks
+	errs      map[string][]error          // parse errors by file
 }
 
 type variable struct {
@@ -71,7 +72,7 @@ func parseModule(dir string) (*module, error) {
 	}
 	files := map[string][]byte{}
 	m := &module{dir: dir, files: files, src: &sources{data: files, lines: map[string][]int{}}, vars: map[string]*variable{},
-		locals: map[string]*local{}, templates: map[string]*hclsyntax.Body{}, errs: map[string][]error{}}
+		locals: map[string]*local{}, templates: map[string]*hclsyntax.Body{}, policies: map[string]*hclsyntax.Block{}, errs: map[string][]error{}}
 	var names []string
 	for _, e := range entries {
 		if !e.IsDir() && isConfigFile(e.Name()) {
@@ -133,6 +134,8 @@ func (m *module) addNativeBlock(path string, b *hclsyntax.Block) {
 		m.resources = append(m.resources, &block{typ: b.Labels[0], name: b.Labels[1], file: path, header: toRange(b.DefRange()), native: b.Body})
 	case b.Type == "data" && len(b.Labels) == 2 && b.Labels[0] == "template_file":
 		m.templates[b.Labels[1]] = b.Body
+	case b.Type == "data" && len(b.Labels) == 2 && b.Labels[0] == "aws_iam_policy_document":
+		m.policies[b.Labels[1]] = b
 	case b.Type == "module" && len(b.Labels) == 1:
 		m.calls = append(m.calls, &block{typ: "module", name: b.Labels[0], file: path, header: toRange(b.DefRange()), native: b.Body})
 	}

@@ -128,7 +128,7 @@ func (l *loader) module(m *module, inputs map[string]cty.Value, prefix string, s
 			defaults[n] = v.native
 		}
 	}
-	w := &walker{ctx: ctx, text: fileText(m.files), locals: locals, defaults: defaults, templates: m.templates}
+	w := &walker{ctx: ctx, text: fileText(m.files), locals: locals, defaults: defaults, templates: m.templates, policies: m.policies}
 	var repos []*built
 	for _, b := range m.resources {
 		if !selected(b.file) {

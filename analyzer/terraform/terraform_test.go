@@ -1007,3 +1007,47 @@ resource "aws_ecs_cluster" "c" {
 		{[]any{"accountSettingDefaults", 0, "value"}, "enabled", "main.tf:3"},
 	})
 }
+
+func TestIAMPolicyDocumentDataSource(t *testing.T) {
+	dir := writeModule(t, map[string]string{"main.tf": `resource "aws_ecr_repository" "r" {
+  name = "r"
+}
+
+data "aws_iam_policy_document" "p" {
+  statement {
+    effect  = "Deny"
+    actions = ["ecr:DeleteRepository"]
+    not_principals {
+      type        = "AWS"
+      identifiers = ["arn:aws:iam::1:root"]
+    }
+  }
+  statement {
+    actions = ["ecr:BatchGetImage"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = ["1"]
+    }
+  }
+}
+
+resource "aws_ecr_repository_policy" "r" {
+  repository = aws_ecr_repository.r.name
+  policy     = data.aws_iam_policy_document.p.json
+}
+`})
+	verify(t, get(t, loadAll(t, dir, Options{}), "aws_ecr_repository.r"), []check{
+		{[]any{"repositoryPolicy", "Version"}, "2012-10-17", ""},
+		{[]any{"repositoryPolicy", "Statement", 0, "Effect"}, "Deny", "main.tf:7"},
+		{[]any{"repositoryPolicy", "Statement", 0, "NotPrincipal", "AWS"}, []string{"arn:aws:iam::1:root"}, "main.tf:11"},
+		{[]any{"repositoryPolicy", "Statement", 1}, nil, "main.tf:14"},
+		{[]any{"repositoryPolicy", "Statement", 1, "Effect"}, "Allow", "main.tf:14"},
+		{[]any{"repositoryPolicy", "Statement", 1, "Principal"}, "*", "main.tf:16"},
+		{[]any{"repositoryPolicy", "Statement", 1, "Condition", "StringEquals", "aws:SourceAccount"}, []string{"1"}, "main.tf:22"},
+	})
+}
