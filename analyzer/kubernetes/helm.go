@@ -1,0 +1,69 @@
+package kubernetes
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+)
+
+// ErrHelmTemplate is the error (see HelmTemplateError) for a file of a Helm
+// chart's templates/ folder that still holds template expressions: it is
+// not YAML until rendered. Check it with errors.Is.
+var ErrHelmTemplate = errors.New("unrendered Helm template")
+
+// HelmTemplateError names the chart an unrendered template belongs to, so
+// that a scan can say once per chart that its templates need rendering.
+type HelmTemplateError struct {
+	File  string
+	Chart string // the folder holding Chart.yaml
+}
+
+func (e *HelmTemplateError) Error() string {
+	return e.File + ": " + ErrHelmTemplate.Error() + " of chart " + e.Chart +
+		"; lint the rendered output: helm template " + e.Chart + " | shipcheck scan --type kubernetes -"
+}
+
+// Unwrap makes errors.Is(err, ErrHelmTemplate) hold.
+func (e *HelmTemplateError) Unwrap() error { return ErrHelmTemplate }
+
+// helmTemplate returns a *HelmTemplateError when file is under a chart's
+// templates/ folder (a Chart.yaml beside that folder) and holds {{.
+func helmTemplate(file string, data []byte) error {
+	if !bytes.Contains(data, []byte("{{")) {
+		return nil
+	}
+	chart := chartOf(file)
+	if chart == "" {
+		return nil
+	}
+	return &HelmTemplateError{File: file, Chart: chart}
+}
+
+// chartOf returns the chart folder of a file under <chart>/templates/, or
+// "" when it is in none.
+func chartOf(file string) string {
+	if file == "" || file == "-" {
+		return ""
+	}
+	dir := filepath.Dir(file)
+	for {
+		parent := filepath.Dir(dir)
+		if filepath.Base(dir) == "templates" && isChart(parent) {
+			return parent
+		}
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+func isChart(dir string) bool {
+	for _, name := range []string{"Chart.yaml", "Chart.yml"} {
+		if info, err := os.Stat(filepath.Join(dir, name)); err == nil && info.Mode().IsRegular() {
+			return true
+		}
+	}
+	return false
+}

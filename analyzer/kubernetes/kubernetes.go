@@ -1,0 +1,123 @@
+// Package kubernetes reads Kubernetes manifests (YAML or JSON) into
+// canonical "kubernetes" resources, one per object.
+//
+// A file is a stream of documents separated by "---"; documents that hold
+// only comments are skipped, and a List (kind List, or any *List kind with
+// items, as kubectl get -o yaml prints) yields one resource per item. A
+// document is a manifest when its top level has apiVersion and kind;
+// anything else written in YAML (CI configurations, docker-compose files,
+// Helm values, Ansible playbooks, OpenAPI documents, kustomization.yaml
+// without kind) is skipped silently, so scanning a whole repository only
+// reports on manifests. A file that does not parse is an error only when
+// it looks like a manifest (Looks). Unrendered Helm templates are not
+// parsed at all: Load returns a *HelmTemplateError (errors.Is
+// ErrHelmTemplate) for them.
+//
+// The spec of a resource is the object as written, with numbers as
+// json.Number and YAML 1.1 booleans (yes, on, off, no unquoted) as
+// booleans, since the Kubernetes API server reads manifests that way.
+// Positions come from gopkg.in/yaml.v3 through analyzer/yamlnode; a value
+// reached through an alias points at the alias, not at its anchor.
+package kubernetes
+
+import (
+	"bytes"
+	"regexp"
+
+	"github.com/shipcheck/shipcheck/analyzer/resource"
+	"github.com/shipcheck/shipcheck/analyzer/source"
+	"github.com/shipcheck/shipcheck/analyzer/yamlnode"
+)
+
+// Format is the input format name of Kubernetes manifests.
+const Format = "kubernetes"
+
+// Load reads the manifests in data, one resource per object. Errors are
+// *source.Error with the line of the problem, or a *HelmTemplateError.
+// Documents before a syntax error are still returned.
+func Load(file string, data []byte) ([]*resource.Resource, []error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if err := helmTemplate(file, data); err != nil {
+		return nil, []error{err}
+	}
+	var objects []*source.Node
+	var errs []error
+	if isJSON(data) {
+		objects, errs = loadJSON(file, data)
+	} else {
+		objects, errs = loadYAML(file, data)
+	}
+	rs := make([]*resource.Resource, 0, len(objects))
+	for i, obj := range objects {
+		rs = append(rs, newResource(file, obj, i))
+	}
+	addAutomount(rs)
+	return rs, errs
+}
+
+func isJSON(data []byte) bool {
+	trimmed := bytes.TrimLeft(data, " \t\r\n")
+	return len(trimmed) > 0 && trimmed[0] == '{'
+}
+
+func loadJSON(file string, data []byte) ([]*source.Node, []error) {
+	root, err := source.ParseJSON(file, data)
+	if err != nil {
+		if Looks(data) {
+			return nil, []error{err}
+		}
+		return nil, nil
+	}
+	return objectsOf(root), nil
+}
+
+func loadYAML(file string, data []byte) ([]*source.Node, []error) {
+	stream, err := yamlnode.Parse(file, data, yamlnode.Options{YAML11Booleans: true})
+	var errs []error
+	if err != nil && Looks(data) {
+		errs = append(errs, templateHint(err, data))
+	}
+	var objects []*source.Node
+	for _, doc := range stream.Docs {
+		content := yamlnode.Content(doc)
+		if !isManifest(content) {
+			continue
+		}
+		root, err := stream.Convert(content)
+		if err != nil {
+			errs = append(errs, templateHint(err, data))
+			continue
+		}
+		objects = append(objects, objectsOf(root)...)
+	}
+	return objects, errs
+}
+
+var (
+	yamlAPIVersion = regexp.MustCompile(`(?m)^["']?apiVersion["']?[ \t]*:`)
+	yamlKind       = regexp.MustCompile(`(?m)^["']?kind["']?[ \t]*:`)
+	jsonAPIVersion = regexp.MustCompile(`"apiVersion"\s*:`)
+	jsonKind       = regexp.MustCompile(`"kind"\s*:`)
+)
+
+// Looks reports whether data could be a Kubernetes manifest: a YAML
+// document with apiVersion and kind keys at the top level, or JSON with
+// both keys. It decides whether a file that does not parse is worth an
+// error, and it is cheap enough to run on every YAML file.
+func Looks(data []byte) bool {
+	if yamlAPIVersion.Match(data) && yamlKind.Match(data) {
+		return true
+	}
+	return isJSON(data) && jsonAPIVersion.Match(data) && jsonKind.Match(data)
+}
+
+// templateHint adds to a syntax error that the file is a template when it
+// holds template expressions, which is the usual reason.
+func templateHint(err error, data []byte) error {
+	se, ok := err.(*source.Error)
+	if !ok || !bytes.Contains(data, []byte("{{")) {
+		return err
+	}
+	se.Msg += " (the file holds {{ }} template expressions: lint the rendered output, e.g. helm template chart | shipcheck scan --type kubernetes -)"
+	return se
+}

@@ -1,0 +1,323 @@
+package kubernetes
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/shipcheck/shipcheck/analyzer/resource"
+	"github.com/shipcheck/shipcheck/analyzer/source"
+)
+
+func load(t *testing.T, doc string) []*resource.Resource {
+	t.Helper()
+	rs, errs := Load("m.yaml", []byte(doc))
+	if len(errs) > 0 {
+		t.Fatalf("Load: %v", errs)
+	}
+	return rs
+}
+
+// at returns "line:col-line:col" of path p in r.
+func at(t *testing.T, r *resource.Resource, p ...any) string {
+	t.Helper()
+	rg, ok := r.Index.Locate(source.Path(p))
+	if !ok {
+		t.Fatalf("%v not indexed", p)
+	}
+	return spanString(rg)
+}
+
+func spanString(rg source.Range) string {
+	return strings.Join([]string{itoa(rg.Start.Line), ":", itoa(rg.Start.Col), "-", itoa(rg.End.Line), ":", itoa(rg.End.Col)}, "")
+}
+
+func itoa(n int) string { return strings.TrimSpace(strings.Repeat(" ", 0) + string(rune('0'+n/100%10)) + string(rune('0'+n/10%10)) + string(rune('0'+n%10))) }
+
+const deployment = `# a comment-only preamble
+---
+%YAML 1.2
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: prod
+spec:
+  template:
+    spec:
+      containers:
+        - name: app
+          image: "nginx:latest"
+          securityContext: {privileged: true, runAsUser: 0}
+          env:
+            - name: KEY
+              value: |
+                line one
+                line two
+            - {name: B, value: 'it''s'}
+---
+# only a comment
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web}
+...
+`
+
+func TestMultiDocumentPositions(t *testing.T) {
+	rs := load(t, deployment)
+	if len(rs) != 2 {
+		t.Fatalf("got %d resources, want 2", len(rs))
+	}
+	d := rs[0]
+	if d.Name != "prod/Deployment/web" || d.Kind != resource.Kubernetes || d.Format != "kubernetes" {
+		t.Errorf("resource = %q %q %q", d.Name, d.Kind, d.Format)
+	}
+	if rs[1].Name != "Service/web" {
+		t.Errorf("second name = %q", rs[1].Name)
+	}
+	c := []any{"spec", "template", "spec", "containers", 0}
+	cases := []struct {
+		path []any
+		want string
+	}{
+		{append(c[:len(c):len(c)], "image"), "015:011-015:032"},
+		{c, "014:011-014:020"},
+		{append(c[:len(c):len(c)], "securityContext", "privileged"), "016:029-016:045"},
+		{append(c[:len(c):len(c)], "securityContext", "runAsUser"), "016:047-016:059"},
+		{append(c[:len(c):len(c)], "env", 0, "value"), "019:015-021:025"},
+		{append(c[:len(c):len(c)], "env", 1, "value"), "022:025-022:039"},
+		{[]any{"metadata", "namespace"}, "009:003-009:018"},
+	}
+	for _, tc := range cases {
+		if got := at(t, d, tc.path...); got != tc.want {
+			t.Errorf("%v at %s, want %s", tc.path, got, tc.want)
+		}
+	}
+	spec := d.Spec.(map[string]any)
+	env := lookup(spec, source.Path{"spec", "template", "spec", "containers"}).([]any)[0].(map[string]any)["env"].([]any)
+	if v := env[0].(map[string]any)["value"]; v != "line one\nline two\n" {
+		t.Errorf("block scalar = %q", v)
+	}
+}
+
+func TestListItemsAreResources(t *testing.T) {
+	rs := load(t, `apiVersion: v1
+kind: List
+items:
+  - apiVersion: v1
+    kind: Pod
+    metadata: {name: a}
+    spec:
+      containers: [{name: c, image: x}]
+  - apiVersion: v1
+    kind: ConfigMap
+    metadata: {name: b}
+`)
+	if len(rs) != 2 || rs[0].Name != "Pod/a" || rs[1].Name != "ConfigMap/b" {
+		t.Fatalf("got %v", names(rs))
+	}
+	if got := at(t, rs[0], "spec", "containers", 0, "image"); got != "008:32-008:40" && !strings.HasPrefix(got, "008:") {
+		t.Errorf("item index not relative to the item: %s", got)
+	}
+	if _, ok := rs[0].Spec.(map[string]any)["items"]; ok {
+		t.Error("item spec holds the List")
+	}
+}
+
+func names(rs []*resource.Resource) []string {
+	var out []string
+	for _, r := range rs {
+		out = append(out, r.Name)
+	}
+	return out
+}
+
+func TestAliasPointsAtItsUse(t *testing.T) {
+	rs := load(t, `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+    - name: a
+      securityContext: &sc
+        privileged: true
+    - name: b
+      securityContext: *sc
+      resources:
+        <<: &res {limits: {memory: 1Gi}}
+        requests: {cpu: 100m}
+`)
+	p := rs[0]
+	if got := at(t, p, "spec", "containers", 0, "securityContext", "privileged"); !strings.HasPrefix(got, "008:") {
+		t.Errorf("anchored value at %s, want line 8", got)
+	}
+	if got := at(t, p, "spec", "containers", 1, "securityContext", "privileged"); got != "010:024-010:027" {
+		t.Errorf("aliased value at %s, want the alias on line 10", got)
+	}
+	c := lookup(p.Spec, source.Path{"spec", "containers"}).([]any)[1].(map[string]any)
+	if lim := lookup(c, source.Path{"resources", "limits", "memory"}); lim != "1Gi" {
+		t.Errorf("merge key not applied: %v", c["resources"])
+	}
+	if sc := lookup(c, source.Path{"securityContext", "privileged"}); sc != true {
+		t.Errorf("alias not expanded: %v", c["securityContext"])
+	}
+}
+
+func TestAliasBombIsRefusedQuickly(t *testing.T) {
+	bomb := `apiVersion: v1
+kind: ConfigMap
+metadata: {name: bomb}
+data:
+  a: &a ["x","x","x","x","x","x","x","x","x","x"]
+  b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]
+  c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]
+  d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]
+  e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]
+  f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]
+  g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f,*f]
+  h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g,*g]
+  i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h,*h]
+`
+	start := time.Now()
+	rs, errs := Load("bomb.yaml", []byte(bomb))
+	if time.Since(start) > 2*time.Second {
+		t.Errorf("took %v", time.Since(start))
+	}
+	var se *source.Error
+	if len(rs) != 0 || len(errs) != 1 || !errors.As(errs[0], &se) || se.Range.Start.Line < 5 {
+		t.Fatalf("got %d resources, errors %v; want one *source.Error", len(rs), errs)
+	}
+}
+
+func TestDeepNestingIsRefused(t *testing.T) {
+	doc := "apiVersion: v1\nkind: ConfigMap\ndata: " + strings.Repeat("[", 5000) + strings.Repeat("]", 5000) + "\n"
+	_, errs := Load("deep.yaml", []byte(doc))
+	var se *source.Error
+	if len(errs) != 1 || !errors.As(errs[0], &se) {
+		t.Fatalf("got %v, want one *source.Error", errs)
+	}
+}
+
+func TestNotManifestsAreSkippedSilently(t *testing.T) {
+	for name, doc := range map[string]string{
+		"workflow":      "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n",
+		"compose":       "services:\n  web:\n    image: nginx:latest\n",
+		"values":        "image:\n  repository: nginx\n  tag: latest\n",
+		"ansible":       "- hosts: all\n  tasks:\n    - name: x\n",
+		"openapi":       "openapi: 3.0.0\ninfo: {title: x}\n",
+		"kustomization": "resources:\n  - deployment.yaml\nnamespace: default\n",
+		"chart":         "apiVersion: v2\nname: app\nversion: 1.0.0\n",
+		"broken values": "image:\n  tag: [latest\n",
+		"scalar":        "just text\n",
+		"empty":         "",
+		"comments":      "# nothing\n---\n# here\n",
+	} {
+		rs, errs := Load(name+".yaml", []byte(doc))
+		if len(rs) != 0 || len(errs) != 0 {
+			t.Errorf("%s: got %v, %v; want nothing", name, names(rs), errs)
+		}
+	}
+}
+
+func TestBrokenManifestIsAnErrorAtItsLine(t *testing.T) {
+	doc := "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n spec: x\n"
+	rs, errs := Load("bad.yaml", []byte(doc))
+	var se *source.Error
+	if len(rs) != 0 || len(errs) != 1 || !errors.As(errs[0], &se) || se.Range.Start.Line < 4 || se.Range.Start.Line > 5 {
+		t.Fatalf("got %v %v, want an error on line 5", names(rs), errs)
+	}
+}
+
+func TestDocumentsBeforeASyntaxErrorAreKept(t *testing.T) {
+	doc := "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Pod\nspec: [\n"
+	rs, errs := Load("m.yaml", []byte(doc))
+	if len(rs) != 1 || len(errs) != 1 {
+		t.Fatalf("got %v %v", names(rs), errs)
+	}
+}
+
+func TestJSONManifest(t *testing.T) {
+	doc := `{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p"},
+ "spec": {"containers": [{"name": "c", "image": "nginx"}]}}`
+	rs, errs := Load("pod.json", []byte(doc))
+	if len(errs) != 0 || len(rs) != 1 || rs[0].Name != "Pod/p" {
+		t.Fatalf("got %v %v", names(rs), errs)
+	}
+	if got := at(t, rs[0], "spec", "containers", 0, "image"); !strings.HasPrefix(got, "002:") {
+		t.Errorf("image at %s", got)
+	}
+	if rs, errs := Load("package.json", []byte(`{"name": "x", "version": "1.0.0"}`)); len(rs)+len(errs) != 0 {
+		t.Errorf("package.json: %v %v", names(rs), errs)
+	}
+	if _, errs := Load("bad.json", []byte(`{"apiVersion": "v1", "kind": "Pod",}`)); len(errs) != 1 {
+		t.Errorf("broken JSON manifest: %v", errs)
+	}
+}
+
+func TestYAML11BooleansAndNumbers(t *testing.T) {
+	rs := load(t, "apiVersion: v1\nkind: Pod\nspec:\n  hostNetwork: yes\n  hostPID: \"yes\"\n  n: 0x1F\n  f: 1.5\n  o: 0o17\n  inf: .inf\n")
+	spec := rs[0].Spec.(map[string]any)["spec"].(map[string]any)
+	if spec["hostNetwork"] != true || spec["hostPID"] != "yes" {
+		t.Errorf("booleans: %#v %#v", spec["hostNetwork"], spec["hostPID"])
+	}
+	for k, want := range map[string]string{"n": "31", "f": "1.5", "o": "15"} {
+		if got := spec[k]; got == nil || got.(interface{ String() string }).String() != want {
+			t.Errorf("%s = %#v, want %s", k, got, want)
+		}
+	}
+	if spec["inf"] != ".inf" {
+		t.Errorf("inf = %#v", spec["inf"])
+	}
+}
+
+func TestUnnamedObjects(t *testing.T) {
+	rs := load(t, "apiVersion: batch/v1\nkind: Job\nmetadata: {generateName: migrate-}\n---\napiVersion: v1\nkind: Pod\n")
+	if got := names(rs); got[0] != "Job/migrate-" || got[1] != "Pod/#2" {
+		t.Errorf("names = %v", got)
+	}
+}
+
+func TestHelmTemplate(t *testing.T) {
+	dir := t.TempDir()
+	chart := filepath.Join(dir, "app")
+	if err := os.MkdirAll(filepath.Join(chart, "templates", "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(chart, "Chart.yaml"), []byte("apiVersion: v2\nname: app\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tmpl := []byte("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n")
+	_, errs := Load(filepath.Join(chart, "templates", "sub", "deploy.yaml"), tmpl)
+	var he *HelmTemplateError
+	if len(errs) != 1 || !errors.Is(errs[0], ErrHelmTemplate) || !errors.As(errs[0], &he) || he.Chart != chart {
+		t.Fatalf("got %v, want ErrHelmTemplate for chart %s", errs, chart)
+	}
+	// A static file in a chart is linted; a template outside a chart is
+	// parsed like any file.
+	if rs, errs := Load(filepath.Join(chart, "templates", "static.yaml"), []byte("apiVersion: v1\nkind: Namespace\nmetadata: {name: x}\n")); len(rs) != 1 || len(errs) != 0 {
+		t.Errorf("static chart file: %v %v", names(rs), errs)
+	}
+	_, errs = Load(filepath.Join(dir, "deploy.yaml"), tmpl)
+	if len(errs) != 1 || errors.Is(errs[0], ErrHelmTemplate) || !strings.Contains(errs[0].Error(), "template") {
+		t.Errorf("template outside a chart: %v", errs)
+	}
+}
+
+func TestLooks(t *testing.T) {
+	for doc, want := range map[string]bool{
+		"apiVersion: v1\nkind: Pod\n":          true,
+		"kind: Pod\napiVersion: v1\n":          true,
+		"image:\n  apiVersion: v1\n  kind: x": false,
+		`{"apiVersion": "v1", "kind": "Pod"}`:  true,
+		"services:\n  web: {}\n":               false,
+	} {
+		if got := Looks([]byte(doc)); got != want {
+			t.Errorf("Looks(%q) = %v", doc, got)
+		}
+	}
+}
