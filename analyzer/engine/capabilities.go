@@ -2,6 +2,7 @@ package engine
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 )
@@ -13,9 +14,10 @@ func forbidden(name string) bool {
 	return name == "http.send" || name == "opa.runtime" || strings.HasPrefix(name, "net.")
 }
 
-// capabilities returns this OPA's capabilities, including the builtins
-// shipcheck registers, minus the forbidden ones.
-func capabilities() *ast.Capabilities {
+// capabilities are this OPA's capabilities, including the builtins
+// shipcheck registers, minus the forbidden ones. Computed once: building
+// them walks every builtin.
+var capabilities = sync.OnceValue(func() *ast.Capabilities {
 	caps := ast.CapabilitiesForThisVersion()
 	kept := caps.Builtins[:0]
 	for _, b := range caps.Builtins {
@@ -26,4 +28,4 @@ func capabilities() *ast.Capabilities {
 	caps.Builtins = kept
 	caps.AllowNet = []string{}
 	return caps
-}
+})

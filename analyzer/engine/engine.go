@@ -10,12 +10,14 @@ package engine
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -40,10 +42,20 @@ type Options struct {
 type Engine struct {
 	rules   []*ruleSpec
 	byID    map[string]*ruleSpec
-	queries map[string]*kindQuery
-	// wildcard rules apply to every kind ("*" in custom.kinds).
-	wildcard []*ruleSpec
-	compiler *ast.Compiler
+	modules map[string]*ast.Module
+	// ruleFiles are the modules that declare a rule; every other module
+	// (lib/, a user's helpers) is compiled with every kind.
+	ruleFiles map[string]bool
+
+	mu    sync.Mutex
+	kinds map[string]*kindState
+}
+
+// kindState is the prepared query of one kind, made on first use.
+type kindState struct {
+	once  sync.Once
+	query *kindQuery // nil when no rule applies to the kind
+	err   error
 }
 
 type kindQuery struct {
@@ -51,8 +63,11 @@ type kindQuery struct {
 	rules []*ruleSpec // rules[i] is bound to variable r<i>
 }
 
-// New loads, parses and compiles every policy. A policy that does not parse
-// or compile is an error naming its file and line.
+// New loads and parses every policy and reads the rules' metadata. A policy
+// that does not parse is an error naming its file and line. Built-in rules
+// are compiled per kind on first use, so a scan of one file compiles only
+// the rules it needs; custom policies are compiled here, so that a mistake
+// in them is reported before the scan.
 func New(ctx context.Context, opts Options) (*Engine, error) {
 	modules := map[string]*ast.Module{}
 	if !opts.NoBuiltins {
@@ -65,33 +80,24 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 			return nil, err
 		}
 	}
-	c := ast.NewCompiler().
-		WithCapabilities(capabilities()).
-		WithEnablePrintStatements(false).
-		WithDefaultRegoVersion(ast.RegoV1)
-	c.Compile(modules)
-	if c.Failed() {
-		return nil, fmt.Errorf("compile policies: %w", c.Errors)
-	}
-	specs, err := readRules(c)
+	specs, err := readRules(modules)
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{rules: specs, byID: map[string]*ruleSpec{}, queries: map[string]*kindQuery{}, compiler: c}
+	e := &Engine{rules: specs, byID: map[string]*ruleSpec{}, modules: modules, ruleFiles: map[string]bool{}, kinds: map[string]*kindState{}}
 	custom := customFiles(opts.PolicyDirs)
 	for _, s := range specs {
 		e.byID[s.ID] = s
+		e.ruleFiles[s.File] = true
 		s.Custom = custom[s.File]
 	}
-	if err := e.prepare(ctx); err != nil {
-		return nil, err
+	if len(opts.PolicyDirs) > 0 {
+		if _, err := compile(modules); err != nil {
+			return nil, err
+		}
 	}
 	return e, nil
 }
-
-// Compiler returns the compiler holding every loaded module; the Rego test
-// runner reuses it.
-func (e *Engine) Compiler() *ast.Compiler { return e.compiler }
 
 // Rules returns the metadata of every loaded rule, sorted by ID.
 func (e *Engine) Rules() []result.Rule {
@@ -115,9 +121,10 @@ func (e *Engine) Rule(id string) (result.Rule, bool) {
 // its metadata.
 func (e *Engine) Applies(id, kind string) bool {
 	s, ok := e.byID[id]
-	if !ok {
-		return false
-	}
+	return ok && s.appliesTo(kind)
+}
+
+func (s *ruleSpec) appliesTo(kind string) bool {
 	for _, k := range s.Kinds {
 		if k == kind || k == "*" {
 			return true
@@ -126,68 +133,89 @@ func (e *Engine) Applies(id, kind string) bool {
 	return false
 }
 
-func (e *Engine) prepare(ctx context.Context) error {
-	byKind := map[string][]*ruleSpec{}
+// query returns the prepared query of a kind, compiling its rules the first
+// time.
+func (e *Engine) query(ctx context.Context, kind string) (*kindQuery, error) {
+	e.mu.Lock()
+	st := e.kinds[kind]
+	if st == nil {
+		st = &kindState{}
+		e.kinds[kind] = st
+	}
+	e.mu.Unlock()
+	st.once.Do(func() { st.query, st.err = e.prepareKind(ctx, kind) })
+	return st.query, st.err
+}
+
+// prepareKind compiles the shared modules with the rules of one kind and
+// prepares a query binding each rule's deny set.
+func (e *Engine) prepareKind(ctx context.Context, kind string) (*kindQuery, error) {
+	var specs []*ruleSpec
 	for _, s := range e.rules {
-		if !e.hasDeny(s) {
-			continue // metadata-only rules: findings come from Go (SCH, ERR)
-		}
-		for _, k := range s.Kinds {
-			if k == "*" {
-				e.wildcard = append(e.wildcard, s)
-				continue
-			}
-			byKind[k] = append(byKind[k], s)
+		if s.hasDeny && s.appliesTo(kind) {
+			specs = append(specs, s)
 		}
 	}
-	for k, specs := range byKind {
-		q, err := e.prepareKind(ctx, append(specs, e.wildcard...))
-		if err != nil {
-			return fmt.Errorf("prepare rules for %s: %w", k, err)
-		}
-		e.queries[k] = q
+	if len(specs) == 0 {
+		return nil, nil
 	}
-	if len(e.wildcard) > 0 {
-		q, err := e.prepareKind(ctx, e.wildcard)
-		if err != nil {
-			return fmt.Errorf("prepare rules for all kinds: %w", err)
+	c, err := compile(e.subset(specs))
+	if err != nil {
+		// A rule may import another kind's package; the whole set decides.
+		if c, err = compile(e.modules); err != nil {
+			return nil, err
 		}
-		e.queries["*"] = q
 	}
-	return nil
-}
-
-func (e *Engine) hasDeny(s *ruleSpec) bool {
-	return len(e.compiler.GetRulesExact(s.pkg.Append(ast.StringTerm("deny")))) > 0
-}
-
-func (e *Engine) prepareKind(ctx context.Context, specs []*ruleSpec) (*kindQuery, error) {
 	var body ast.Body
 	for i, s := range specs {
 		v := ast.VarTerm(fmt.Sprintf("r%d", i))
 		body = append(body, ast.Assign.Expr(v, ast.NewTerm(s.pkg.Append(ast.StringTerm("deny")))))
 	}
 	pq, err := rego.New(
-		rego.Compiler(e.compiler),
+		rego.Compiler(c),
 		rego.ParsedQuery(body),
 		rego.Capabilities(capabilities()),
 	).PrepareForEval(ctx)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("prepare rules for %s: %w", kind, err)
 	}
 	return &kindQuery{query: pq, rules: specs}, nil
+}
+
+// subset is every module that declares no rule plus the given rules'.
+func (e *Engine) subset(specs []*ruleSpec) map[string]*ast.Module {
+	want := map[string]bool{}
+	for _, s := range specs {
+		want[s.File] = true
+	}
+	out := map[string]*ast.Module{}
+	for name, m := range e.modules {
+		if !e.ruleFiles[name] || want[name] {
+			out[name] = m
+		}
+	}
+	return out
+}
+
+func compile(modules map[string]*ast.Module) (*ast.Compiler, error) {
+	c := ast.NewCompiler().
+		WithCapabilities(capabilities()).
+		WithEnablePrintStatements(false).
+		WithDefaultRegoVersion(ast.RegoV1)
+	c.Compile(modules)
+	if c.Failed() {
+		return nil, fmt.Errorf("compile policies: %w", c.Errors)
+	}
+	return c, nil
 }
 
 // Eval evaluates r against the rules for its kind and returns the findings
 // with their paths and ranges, including the adapter's own diagnostics.
 func (e *Engine) Eval(ctx context.Context, r *resource.Resource) ([]result.Finding, error) {
 	out := e.diagnostics(r)
-	q := e.queries[r.Kind]
-	if q == nil {
-		q = e.queries["*"]
-	}
-	if q == nil {
-		return out, nil
+	q, err := e.query(ctx, r.Kind)
+	if err != nil || q == nil {
+		return out, err
 	}
 	input, err := inputValue(r)
 	if err != nil {
@@ -310,21 +338,31 @@ func inputValue(r *resource.Resource) (ast.Value, error) {
 	), nil
 }
 
+// policySource is one Rego file to parse.
+type policySource struct {
+	name string
+	src  []byte
+}
+
 func parseFS(modules map[string]*ast.Module, fsys fs.FS, prefix string) error {
-	return fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+	var srcs []policySource
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !isPolicyFile(p) {
 			return err
 		}
 		src, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return err
-		}
-		return parseModule(modules, prefix+p, src)
+		srcs = append(srcs, policySource{prefix + p, src})
+		return err
 	})
+	if err != nil {
+		return err
+	}
+	return parseAll(modules, srcs)
 }
 
 func parseDir(modules map[string]*ast.Module, dir string) error {
-	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	var srcs []policySource
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return fmt.Errorf("policy directory: %w", err)
 		}
@@ -335,8 +373,43 @@ func parseDir(modules map[string]*ast.Module, dir string) error {
 		if err != nil {
 			return fmt.Errorf("read policy: %w", err)
 		}
-		return parseModule(modules, p, src)
+		srcs = append(srcs, policySource{p, src})
+		return nil
 	})
+	if err != nil {
+		return err
+	}
+	return parseAll(modules, srcs)
+}
+
+// parseAll parses on every CPU: parsing, METADATA included, is most of a
+// one-file scan's start-up time.
+func parseAll(modules map[string]*ast.Module, srcs []policySource) error {
+	parsed := make([]*ast.Module, len(srcs))
+	errs := make([]error, len(srcs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				parsed[i], errs[i] = parseModule(srcs[i].name, srcs[i].src)
+			}
+		}()
+	}
+	for i := range srcs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	for i, m := range parsed {
+		modules[srcs[i].name] = m
+	}
+	return nil
 }
 
 // IsTestFile reports whether a Rego file holds unit tests rather than rules.
@@ -344,16 +417,15 @@ func IsTestFile(name string) bool { return strings.HasSuffix(name, "_test.rego")
 
 func isPolicyFile(name string) bool { return strings.HasSuffix(name, ".rego") && !IsTestFile(name) }
 
-func parseModule(modules map[string]*ast.Module, name string, src []byte) error {
+func parseModule(name string, src []byte) (*ast.Module, error) {
 	m, err := ast.ParseModuleWithOpts(name, string(src), ast.ParserOptions{
 		ProcessAnnotation: true,
 		RegoVersion:       ast.RegoV1,
 	})
 	if err != nil {
-		return fmt.Errorf("parse policy: %w", err)
+		return nil, fmt.Errorf("parse policy: %w", err)
 	}
-	modules[name] = m
-	return nil
+	return m, nil
 }
 
 // customFiles marks which module files came from user policy directories.
@@ -368,14 +440,4 @@ func customFiles(dirs []string) map[string]bool {
 		})
 	}
 	return out
-}
-
-// KindsOf lists the kinds that have at least one rule, sorted.
-func (e *Engine) KindsOf() []string {
-	var ks []string
-	for k := range e.queries {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
 }

@@ -13,34 +13,60 @@ import (
 // ruleSpec is a rule's metadata and the package that implements it.
 type ruleSpec struct {
 	result.Rule
-	pkg ast.Ref // data.shipcheck.ecs.missing_healthcheck
+	pkg     ast.Ref // data.shipcheck.ecs.missing_healthcheck
+	hasDeny bool
 }
 
 // readRules collects the rules declared by package-scoped METADATA blocks
 // with a custom.id. The metadata is the only source of a rule's id, title,
-// severity and help.
-func readRules(c *ast.Compiler) ([]*ruleSpec, error) {
+// severity and help. Reading it from the parsed modules, before any
+// compilation, lets the engine compile each kind's rules only when a
+// resource of that kind shows up.
+func readRules(modules map[string]*ast.Module) ([]*ruleSpec, error) {
 	var specs []*ruleSpec
 	seen := map[string]string{}
-	for _, ref := range c.GetAnnotationSet().Flatten() {
-		a := ref.Annotations
-		if a == nil || a.Scope != "package" || a.Custom["id"] == nil {
-			continue
+	for _, name := range sortedNames(modules) {
+		m := modules[name]
+		for _, a := range m.Annotations {
+			if a.Scope != "package" || a.Custom["id"] == nil {
+				continue
+			}
+			spec, err := specFromAnnotations(a)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", a.Location, err)
+			}
+			if prev, dup := seen[spec.ID]; dup {
+				return nil, fmt.Errorf("%s: rule %s is already declared in %s", a.Location, spec.ID, prev)
+			}
+			seen[spec.ID] = a.Location.String()
+			spec.pkg = m.Package.Path
+			spec.File = name
+			spec.hasDeny = declaresDeny(m)
+			specs = append(specs, spec)
 		}
-		spec, err := specFromAnnotations(a)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", a.Location, err)
-		}
-		if prev, dup := seen[spec.ID]; dup {
-			return nil, fmt.Errorf("%s: rule %s is already declared in %s", a.Location, spec.ID, prev)
-		}
-		seen[spec.ID] = a.Location.String()
-		spec.pkg = ref.Path
-		spec.File = a.Location.File
-		specs = append(specs, spec)
 	}
 	sort.Slice(specs, func(i, j int) bool { return specs[i].ID < specs[j].ID })
 	return specs, nil
+}
+
+// declaresDeny reports whether the module defines a deny rule; rules
+// without one are metadata for findings made in Go (SCH, ERR, SUP).
+func declaresDeny(m *ast.Module) bool {
+	for _, r := range m.Rules {
+		if r.Head.Name.String() == "deny" || (len(r.Head.Reference) > 0 && r.Head.Reference[0].Value.Compare(ast.Var("deny")) == 0) {
+			return true
+		}
+	}
+	return false
+}
+
+func sortedNames(modules map[string]*ast.Module) []string {
+	names := make([]string, 0, len(modules))
+	for n := range modules {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
 }
 
 func specFromAnnotations(a *ast.Annotations) (*ruleSpec, error) {
