@@ -63,31 +63,20 @@ func (b *rawBuilder) native(body *hclsyntax.Body, top bool) *source.Node {
 	}
 	groups := map[string]*source.Node{}
 	for _, blk := range body.Blocks {
-		typ, inner := blk.Type, blk.Body
-		if top && metaArguments[typ] {
+		if top && metaArguments[blk.Type] {
 			continue
 		}
-		restore := b.w.ctx
-		if typ == "dynamic" {
-			if len(blk.Labels) != 1 {
-				continue
-			}
-			typ, inner = dynamicContent(blk)
-			if inner == nil {
-				continue
-			}
-			b.w.ctx = iteratorContext(b.w.ctx, blk)
+		typ, objs := b.block(blk)
+		if len(objs) == 0 {
+			continue
 		}
-		obj := b.native(inner, false)
-		b.w.ctx = restore
-		b.headers[obj] = toRange(blk.DefRange())
 		list := groups[typ]
 		if list == nil {
 			list = &source.Node{Kind: source.Array, Range: toRange(blk.Range())}
 			groups[typ] = list
 			entries = append(entries, entry{blk.TypeRange.Start, source.Member{Key: typ, KeyRange: toRange(blk.TypeRange), Value: list}})
 		}
-		list.Items = append(list.Items, obj)
+		list.Items = append(list.Items, objs...)
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].at.Byte < entries[j].at.Byte })
 	for _, e := range entries {
@@ -96,27 +85,78 @@ func (b *rawBuilder) native(body *hclsyntax.Body, top bool) *source.Node {
 	return n
 }
 
-// dynamicContent returns the block type and content body of a dynamic
-// block: it is analysed once, as if it produced one block.
-func dynamicContent(blk *hclsyntax.Block) (string, *hclsyntax.Body) {
-	for _, c := range blk.Body.Blocks {
-		if c.Type == "content" {
-			return blk.Labels[0], c.Body
-		}
+// maxDynamic bounds how many blocks a dynamic block with a known for_each
+// is expanded into.
+const maxDynamic = 64
+
+// block returns the type and raw objects of a nested block. A dynamic
+// block whose for_each is known is expanded into one block per element
+// (none for an empty collection), with its iterator's key and value; one
+// whose for_each is unknown is analysed once, with an unknown iterator.
+func (b *rawBuilder) block(blk *hclsyntax.Block) (string, []*source.Node) {
+	hdr := toRange(blk.DefRange())
+	if blk.Type != "dynamic" {
+		obj := b.native(blk.Body, false)
+		b.headers[obj] = hdr
+		return blk.Type, []*source.Node{obj}
 	}
-	return blk.Labels[0], nil
+	if len(blk.Labels) != 1 {
+		return "", nil
+	}
+	typ, content := blk.Labels[0], dynamicContent(blk)
+	if content == nil {
+		return typ, nil
+	}
+	iterator := iteratorName(blk)
+	restore := b.w.ctx
+	defer func() { b.w.ctx = restore }()
+	var each cty.Value = cty.DynamicVal
+	if a := blk.Body.Attributes["for_each"]; a != nil {
+		each, _ = evalOr(a.Expr, restore).UnmarkDeep()
+	}
+	if !each.IsWhollyKnown() || each.IsNull() || !each.CanIterateElements() || each.LengthInt() > maxDynamic {
+		b.w.ctx = childContext(restore, iterator, cty.DynamicVal)
+		obj := b.native(content, false)
+		b.headers[obj] = hdr
+		return typ, []*source.Node{obj}
+	}
+	var out []*source.Node
+	for it := each.ElementIterator(); it.Next(); {
+		k, v := it.Element()
+		if each.Type().IsSetType() {
+			k = v
+		}
+		b.w.ctx = childContext(restore, iterator, cty.ObjectVal(map[string]cty.Value{"key": k, "value": v}))
+		obj := b.native(content, false)
+		b.headers[obj] = hdr
+		out = append(out, obj)
+	}
+	return typ, out
 }
 
-// iteratorContext makes the dynamic block's iterator variable unknown.
-func iteratorContext(ctx *hcl.EvalContext, blk *hclsyntax.Block) *hcl.EvalContext {
-	name := blk.Labels[0]
-	if a := blk.Body.Attributes["iterator"]; a != nil {
-		if t, d := hcl.AbsTraversalForExpr(a.Expr); !d.HasErrors() && len(t) == 1 {
-			name = t.RootName()
+// dynamicContent returns the content body of a dynamic block.
+func dynamicContent(blk *hclsyntax.Block) *hclsyntax.Body {
+	for _, c := range blk.Body.Blocks {
+		if c.Type == "content" {
+			return c.Body
 		}
 	}
+	return nil
+}
+
+// iteratorName is the name of a dynamic block's iterator variable.
+func iteratorName(blk *hclsyntax.Block) string {
+	if a := blk.Body.Attributes["iterator"]; a != nil {
+		if t, d := hcl.AbsTraversalForExpr(a.Expr); !d.HasErrors() && len(t) == 1 {
+			return t.RootName()
+		}
+	}
+	return blk.Labels[0]
+}
+
+func childContext(ctx *hcl.EvalContext, name string, v cty.Value) *hcl.EvalContext {
 	child := ctx.NewChild()
-	child.Variables = map[string]cty.Value{name: cty.DynamicVal}
+	child.Variables = map[string]cty.Value{name: v}
 	return child
 }
 

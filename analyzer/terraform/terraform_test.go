@@ -1051,3 +1051,51 @@ resource "aws_ecr_repository_policy" "r" {
 		{[]any{"repositoryPolicy", "Statement", 1, "Condition", "StringEquals", "aws:SourceAccount"}, []string{"1"}, "main.tf:22"},
 	})
 }
+
+func TestDynamicBlocks(t *testing.T) {
+	dir := writeModule(t, map[string]string{"main.tf": `variable "strategies" {
+  default = []
+}
+
+resource "aws_ecs_cluster" "c" {
+  name = "c"
+  dynamic "setting" {
+    for_each = { containerInsights = "enhanced", other = "x" }
+    content {
+      name  = setting.key
+      value = setting.value
+    }
+  }
+}
+
+resource "aws_ecs_service" "s" {
+  name        = "s"
+  launch_type = "FARGATE"
+  dynamic "capacity_provider_strategy" {
+    for_each = var.strategies
+    content {
+      capacity_provider = capacity_provider_strategy.value
+    }
+  }
+  dynamic "load_balancer" {
+    for_each = toset(["a"])
+    iterator = lb
+    content {
+      container_name = lb.value
+    }
+  }
+}
+`})
+	rs := loadAll(t, dir, Options{})
+	verify(t, get(t, rs, "aws_ecs_cluster.c"), []check{
+		{[]any{"settings"}, []map[string]string{{"name": "containerInsights", "value": "enhanced"}, {"name": "other", "value": "x"}}, ""},
+		{[]any{"settings", 1}, nil, "main.tf:7"},
+		{[]any{"settings", 0, "value"}, nil, "main.tf:11"},
+	})
+	verify(t, get(t, rs, "aws_ecs_service.s"), []check{
+		{[]any{"loadBalancers", 0, "containerName"}, "a", "main.tf:29"},
+	})
+	if v := at(get(t, rs, "aws_ecs_service.s").Spec, "capacityProviderStrategy"); v != nil {
+		t.Errorf("an empty dynamic block produced capacityProviderStrategy %v", v)
+	}
+}
