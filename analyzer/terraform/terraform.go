@@ -8,6 +8,20 @@
 // locals and the common functions are evaluated; resource attributes,
 // data sources and module outputs are unknown. An unknown value keeps its
 // source text ("${var.x}"); a partly known string keeps its known parts.
+//
+// Positions follow the value to where it is written: a key inside
+// jsonencode({...}), a line of a heredoc, of a file() or templatefile()
+// file, the definition of a local or of a variable's default, a character
+// inside an escaped JSON string of .tf.json or plan JSON. A field that only
+// exists in the API shape (deploymentConfiguration) points at the block
+// that holds it.
+//
+// Local modules (and remote ones terraform init installed) are evaluated
+// with the arguments passed and named module.<name>.<address>; count and
+// for_each resources are analysed once, with unknown count.index and
+// each.*; dynamic blocks are expanded when their for_each is known. What
+// cannot be evaluated and matters to the rules (a remote module, a
+// container_definitions document) is reported once as ERR002.
 package terraform
 
 import (
