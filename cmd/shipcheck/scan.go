@@ -3,8 +3,10 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"slices"
 	"strings"
@@ -125,7 +127,7 @@ func runScan(c *cobra.Command, args []string, f scanFlags) error {
 		Engine:      eng,
 		Workers:     f.workers,
 		MaxFileSize: f.maxFileSize,
-		Walked:      f.filesFrom != "",
+		Walked:      f.filesFrom != "" || f.workflow.skipUnsupported,
 		Discover:    discoverOptions(f),
 		Terraform:   mergeTerraform(cfg, tfOptions),
 
@@ -187,6 +189,13 @@ func parseFailOn(s string) (result.Severity, error) {
 	return sev, nil
 }
 
+// deleted reports whether a listed path no longer exists: "git diff
+// --name-only" lists deleted files, which have nothing left to scan.
+func deleted(p string) bool {
+	_, err := os.Lstat(p)
+	return errors.Is(err, fs.ErrNotExist)
+}
+
 // scanPaths returns the paths to scan: the arguments, plus those listed
 // by --files-from; "." when there are none.
 func scanPaths(c *cobra.Command, args []string, filesFrom string) ([]string, error) {
@@ -205,7 +214,7 @@ func scanPaths(c *cobra.Command, args []string, filesFrom string) ([]string, err
 		}
 		s := bufio.NewScanner(r)
 		for s.Scan() {
-			if p := strings.TrimSpace(s.Text()); p != "" {
+			if p := strings.TrimSpace(s.Text()); p != "" && !deleted(p) {
 				paths = append(paths, p)
 			}
 		}

@@ -26,6 +26,7 @@ type workflowFlags struct {
 	noInlineIgnores bool
 	baseline        string
 	writeBaseline   string
+	skipUnsupported bool
 }
 
 func addWorkflowFlags(fl *pflag.FlagSet, w *workflowFlags) {
@@ -33,6 +34,7 @@ func addWorkflowFlags(fl *pflag.FlagSet, w *workflowFlags) {
 	fl.BoolVar(&w.noInlineIgnores, "no-inline-ignores", false, "ignore every shipcheck:ignore comment and shipcheck.dev/ignore annotation (audits)")
 	fl.StringVar(&w.baseline, "baseline", "", "baseline file: its findings are reported as unchanged and do not fail the scan")
 	fl.StringVar(&w.writeBaseline, "write-baseline", "", "write the reported findings to this baseline file")
+	fl.BoolVar(&w.skipUnsupported, "skip-unsupported", false, "skip named files that are not a supported input instead of reporting them (for pre-commit, which passes every changed file)")
 }
 
 // loadConfig reads --config, or the configuration file found from the
