@@ -170,6 +170,10 @@ func (b *rawBuilder) json(n *source.Node, top bool) *source.Node {
 			if top && (metaArguments[mem.Key] || mem.Key == "//") {
 				continue
 			}
+			if mem.Key == "dynamic" && mem.Value.Kind == source.Object {
+				out.Members = append(out.Members, b.jsonDynamic(mem.Value)...)
+				continue
+			}
 			var v *source.Node
 			if top && docAttributes[b.typ][mem.Key] {
 				v = b.jsonDoc(mem.Key, mem.Value)
@@ -186,6 +190,37 @@ func (b *rawBuilder) json(n *source.Node, top bool) *source.Node {
 		if expr := jsonTemplate(n, b.files); expr != nil {
 			return b.w.node(expr)
 		}
+	}
+	return out
+}
+
+// jsonDynamic reads {"dynamic": {"<type>": {"for_each": ..., "content":
+// {...}}}} of the JSON syntax: each block type analysed once with an
+// unknown iterator, none when for_each is known to be empty.
+func (b *rawBuilder) jsonDynamic(n *source.Node) []source.Member {
+	var out []source.Member
+	for _, mem := range n.Members {
+		spec := mem.Value
+		content := spec.Get("content")
+		if spec.Kind != source.Object || content == nil || content.Kind != source.Object {
+			continue
+		}
+		if fe := spec.Get("for_each"); fe != nil {
+			v, _ := jsonValue(fe, b.w.ctx, b.files).UnmarkDeep()
+			if v.IsWhollyKnown() && !v.IsNull() && v.CanIterateElements() && v.LengthInt() == 0 {
+				continue
+			}
+		}
+		iterator := mem.Key
+		if it := spec.Get("iterator"); it != nil && it.Kind == source.String {
+			iterator = it.Str()
+		}
+		restore := b.w.ctx
+		b.w.ctx = childContext(restore, iterator, cty.DynamicVal)
+		obj := b.json(content, false)
+		b.w.ctx = restore
+		list := &source.Node{Kind: source.Array, Range: content.Range, Items: []*source.Node{obj}}
+		out = append(out, source.Member{Key: mem.Key, KeyRange: mem.KeyRange, Value: list})
 	}
 	return out
 }

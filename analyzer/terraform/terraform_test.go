@@ -1099,3 +1099,24 @@ resource "aws_ecs_service" "s" {
 		t.Errorf("an empty dynamic block produced capacityProviderStrategy %v", v)
 	}
 }
+
+func TestTerraformJSONDynamicBlocks(t *testing.T) {
+	dir := writeModule(t, map[string]string{"main.tf.json": `{
+  "resource": {"aws_ecs_cluster": {"c": {
+    "name": "c",
+    "dynamic": {
+      "setting": {
+        "for_each": "${var.settings}",
+        "content": {"name": "${setting.key}", "value": "${setting.value}"}
+      },
+      "service_connect_defaults": {"for_each": [], "content": {"namespace": "x"}}
+    }
+  }}}
+}
+`})
+	r := get(t, loadAll(t, dir, Options{}), "aws_ecs_cluster.c")
+	verify(t, r, []check{{[]any{"settings", 0, "value"}, "${setting.value}", "main.tf.json:7"}})
+	if at(r.Spec, "serviceConnectDefaults") != nil {
+		t.Error("an empty dynamic block was kept")
+	}
+}
