@@ -8,9 +8,11 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/ext/typeexpr"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	hcljson "github.com/hashicorp/hcl/v2/json"
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
 
 	"github.com/shipcheck/shipcheck/analyzer/source"
 )
@@ -36,17 +38,22 @@ func (m *module) evalContext(inputs map[string]cty.Value) *hcl.EvalContext {
 	ctx.Variables["terraform"] = cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")})
 
 	vars := map[string]cty.Value{}
+	m.converted = map[string]bool{}
 	for name, v := range m.vars {
+		var val cty.Value
 		switch in, ok := inputs[name]; {
 		case ok:
-			vars[name] = in
+			val = in
 		case v.native != nil:
-			vars[name] = evalOr(v.native, ctx)
+			val = evalOr(v.native, ctx)
 		case v.json != nil:
-			vars[name] = jsonValue(v.json, ctx, m.src)
+			val = jsonValue(v.json, ctx, m.src)
 		default:
-			vars[name] = cty.DynamicVal
+			val = cty.DynamicVal
 		}
+		conv := v.convert(val)
+		m.converted[name] = !conv.RawEquals(val)
+		vars[name] = conv
 	}
 	ctx.Variables["var"] = cty.ObjectVal(vars)
 	m.evalLocals(ctx)
@@ -272,4 +279,29 @@ func lookup(ctx *hcl.EvalContext, name string) (cty.Value, bool) {
 		}
 	}
 	return cty.NilVal, false
+}
+
+// convert applies the variable's type constraint as Terraform does:
+// optional() attribute defaults, then conversion ("5" to 5 for a number).
+// A value that does not convert is kept as it is.
+func (v *variable) convert(val cty.Value) cty.Value {
+	if v.typ == "" || !val.IsKnown() {
+		return val
+	}
+	expr, diags := hclsyntax.ParseExpression([]byte(v.typ), "<type>", hcl.InitialPos)
+	if diags.HasErrors() {
+		return val
+	}
+	ty, defaults, diags := typeexpr.TypeConstraintWithDefaults(expr)
+	if diags.HasErrors() {
+		return val
+	}
+	if defaults != nil {
+		val = defaults.Apply(val)
+	}
+	out, err := convert.Convert(val, ty)
+	if err != nil {
+		return val
+	}
+	return out
 }

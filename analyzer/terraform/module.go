@@ -24,7 +24,11 @@ type module struct {
 	locals    map[string]*local
 	resources []*block
 	calls     []*block
-	templates map[string]*hclsyntax.Body  // data "template_file" bodies
+	templates map[string]*hclsyntax.Body // data "template_file" bodies
+	// converted records the variables whose value their type constraint
+	// changed (set by evalContext): their default expressions no longer
+	// describe the value.
+	converted map[string]bool
 	policies  map[string]*hclsyntax.Block // data "aws_iam_policy_document" blocks
 	errs      map[string][]error          // parse errors by file
 }

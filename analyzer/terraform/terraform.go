@@ -138,7 +138,7 @@ func (l *loader) module(m *module, inputs map[string]cty.Value, prefix string, s
 	}
 	defaults := map[string]hclsyntax.Expression{}
 	for n, v := range m.vars {
-		if _, given := inputs[n]; !given && v.native != nil {
+		if _, given := inputs[n]; !given && v.native != nil && !m.converted[n] {
 			defaults[n] = v.native
 		}
 	}

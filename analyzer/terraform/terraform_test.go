@@ -1120,3 +1120,37 @@ func TestTerraformJSONDynamicBlocks(t *testing.T) {
 		t.Error("an empty dynamic block was kept")
 	}
 }
+
+func TestVariableTypeConstraints(t *testing.T) {
+	dir := writeModule(t, map[string]string{"main.tf": `variable "cluster" {
+  type = object({
+    name     = string
+    insights = optional(string, "enhanced")
+  })
+  default = { name = "main" }
+}
+
+variable "retention" {
+  type    = number
+  default = "14"
+}
+
+resource "aws_ecs_cluster" "c" {
+  name = var.cluster.name
+  setting {
+    name  = "containerInsights"
+    value = var.cluster.insights
+  }
+}
+
+resource "aws_cloudwatch_log_group" "g" {
+  retention_in_days = var.retention
+}
+`})
+	rs := loadAll(t, dir, Options{})
+	verify(t, get(t, rs, "aws_ecs_cluster.c"), []check{
+		{[]any{"clusterName"}, "main", "main.tf:15"},
+		{[]any{"settings", 0, "value"}, "enhanced", "main.tf:18"},
+	})
+	verify(t, get(t, rs, "aws_cloudwatch_log_group.g"), []check{{[]any{"retentionInDays"}, 14, "main.tf:23"}})
+}
