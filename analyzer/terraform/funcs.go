@@ -96,17 +96,27 @@ var oneFunc = function.New(&function.Spec{
 	},
 })
 
-// resolvePath finds a file named in the configuration: Terraform resolves
-// relative paths from the working directory, but configurations almost
-// always mean the module directory (path.module), so try both.
+// resolvePath finds a file named in the configuration. Terraform resolves
+// relative paths from its working directory, the root module's folder; the
+// scan runs elsewhere, so a relative path is looked up in the module's
+// folder first, then (for names built from path.module, which already
+// include it) from the scan's working directory.
 func resolvePath(dir, name string) string {
 	if filepath.IsAbs(name) {
 		return name
 	}
-	if _, err := os.Stat(name); err == nil {
+	if p := filepath.Join(dir, name); fileExistsOrDir(p) {
+		return p
+	}
+	if fileExistsOrDir(name) {
 		return name
 	}
 	return filepath.Join(dir, name)
+}
+
+func fileExistsOrDir(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
 }
 
 func readLimited(path string) ([]byte, error) {
