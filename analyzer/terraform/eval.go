@@ -178,7 +178,12 @@ func variableValues(m *module, opts Options) (map[string]cty.Value, []error) {
 		}
 	}
 	for _, f := range opts.VarFiles {
-		files = append(files, resolvePath(m.dir, f))
+		// Named on the command line: relative to where the scan runs,
+		// else to the module.
+		if !fileExists(f) && !filepath.IsAbs(f) && fileExists(filepath.Join(m.dir, f)) {
+			f = filepath.Join(m.dir, f)
+		}
+		files = append(files, f)
 	}
 	vals := map[string]cty.Value{}
 	var errs []error
