@@ -58,7 +58,12 @@ deny contains {"msg": msg, "path": path} if {
 
 reason := "scanOnPush is false" if values.is_false(scan_on_push)
 
-reason := "scanOnPush is not set (it defaults to false)" if not values.is_false(scan_on_push)
+reason := "scanOnPush is not set (it defaults to false)" if scan_on_push == null
+
+reason := sprintf("scanOnPush is %s, not true", [json.marshal(scan_on_push)]) if {
+	scan_on_push != null
+	not values.is_false(scan_on_push)
+}
 
 finding_path := ["imageScanningConfiguration", "scanOnPush"] if scan_on_push != null
 

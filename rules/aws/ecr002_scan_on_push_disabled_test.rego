@@ -50,3 +50,9 @@ test_registry_manual_does_not_cover if {
 test_registry_unknown_name_covers if {
 	count(deny) == 0 with input as repo({"repositoryName": "${var.name}", "registryScanningConfiguration": registry("prod-*", "SCAN_ON_PUSH")})
 }
+
+test_other_value_is_quoted if {
+	ds := deny with input as repo({"imageScanningConfiguration": {"scanOnPush": "yes"}})
+	some d in ds
+	contains(d.msg, `scanOnPush is "yes", not true`)
+}
