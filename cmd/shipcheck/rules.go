@@ -22,19 +22,19 @@ func newRulesCmd() *cobra.Command {
 		Short: "List every rule, from the rules' own metadata",
 		Args:  cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			eng, err := engine.New(context.Background(), engine.Options{PolicyDirs: policies})
+			eng, list, err := configuredRules(policies)
 			if err != nil {
-				return &codeError{code: exitError, err: err}
+				return err
 			}
 			switch format {
 			case "text":
-				return listRules(c.OutOrStdout(), eng.Rules())
+				return listRules(c.OutOrStdout(), list)
 			case "markdown":
 				return markdownRules(c.OutOrStdout(), eng.Rules())
 			case "json":
 				enc := json.NewEncoder(c.OutOrStdout())
 				enc.SetIndent("", "  ")
-				return enc.Encode(eng.Rules())
+				return enc.Encode(list)
 			}
 			return usageError("unknown --format %q (want text, json or markdown)", format)
 		},

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"maps"
 	"os"
 	"path/filepath"
@@ -152,4 +153,29 @@ func newConfigCmd() *cobra.Command {
 	print.Flags().StringVarP(&file, "config", "c", "", "configuration file (default: found from PATH upwards)")
 	c.AddCommand(print)
 	return c
+}
+
+// configuredRules loads the rules a scan of the working directory would
+// run: the built-in ones, the configuration's policies and the --policy
+// folders, switched on or off as the configuration says.
+func configuredRules(policies []string) (*engine.Engine, []result.Rule, error) {
+	cfg, err := loadConfig("", nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	eng, err := engine.New(context.Background(), engine.Options{PolicyDirs: append(append([]string{}, cfg.Policies...), policies...)})
+	if err != nil {
+		return nil, nil, &codeError{code: exitError, err: err}
+	}
+	if err := checkConfig(cfg, eng); err != nil {
+		return nil, nil, err
+	}
+	list := eng.Rules()
+	for i := range list {
+		list[i].Enabled = cfg.Enabled(list[i].ID, list[i].Enabled)
+		if o := cfg.Rules[list[i].ID]; o.Severity != 0 {
+			list[i].Severity = o.Severity
+		}
+	}
+	return eng, list, nil
 }
