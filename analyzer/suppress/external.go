@@ -2,8 +2,8 @@ package suppress
 
 import (
 	"os"
-	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 
@@ -64,15 +64,34 @@ func (ig *Ignore) matches(f result.Finding) bool {
 	if len(ig.Rules) > 0 && !ig.Covers(f.RuleID) {
 		return false
 	}
-	if ig.Resource != "" {
-		if ok, _ := path.Match(ig.Resource, f.Resource); !ok {
-			return false
-		}
+	if ig.Resource != "" && !nameMatch(ig.Resource, f.Resource) {
+		return false
 	}
 	if ig.Path == "" {
 		return true
 	}
 	return discover.Match(ig.Path, RelativeTo(ig.Base, f.Range.File))
+}
+
+// nameMatch matches a resource name against a glob where "*" spans any
+// characters, "/" included: names such as "Deployment/web" or
+// "module.app.aws_ecs_service.web" are not paths.
+func nameMatch(pattern, name string) bool {
+	var b strings.Builder
+	b.WriteString("^")
+	for _, r := range pattern {
+		switch r {
+		case '*':
+			b.WriteString(".*")
+		case '?':
+			b.WriteString(".")
+		default:
+			b.WriteString(regexp.QuoteMeta(string(r)))
+		}
+	}
+	b.WriteString("$")
+	ok, _ := regexp.MatchString(b.String(), name)
+	return ok
 }
 
 // RelativeTo expresses file relative to base, slash-separated, so that

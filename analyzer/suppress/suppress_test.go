@@ -248,3 +248,21 @@ func TestIgnores(t *testing.T) {
 		t.Errorf("stale ignores: %+v", stale)
 	}
 }
+
+func TestNameMatch(t *testing.T) {
+	for _, c := range []struct {
+		pattern, name string
+		want          bool
+	}{
+		{"aws_ecs_service.*", "aws_ecs_service.web", true},
+		{"*.web", "module.app.aws_ecs_service.web", true},
+		{"Deployment/*", "Deployment/prod/web", true},
+		{"Deployment/web", "Deployment/web2", false},
+		{"web?", "web2", true},
+		{"a.b", "axb", false},
+	} {
+		if got := nameMatch(c.pattern, c.name); got != c.want {
+			t.Errorf("nameMatch(%q, %q) = %v", c.pattern, c.name, got)
+		}
+	}
+}
