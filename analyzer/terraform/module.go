@@ -22,6 +22,7 @@ type module struct {
 	src       *sources          // the same, with line offsets
 	vars      map[string]*variable
 	locals    map[string]*local
+	outputs   map[string]*local // output values, written like locals
 	resources []*block
 	calls     []*block
 	templates map[string]*hclsyntax.Body // data "template_file" bodies
@@ -76,7 +77,7 @@ func parseModule(dir string) (*module, error) {
 	}
 	files := map[string][]byte{}
 	m := &module{dir: dir, files: files, src: &sources{data: files, lines: map[string][]int{}}, vars: map[string]*variable{},
-		locals: map[string]*local{}, templates: map[string]*hclsyntax.Body{}, policies: map[string]*hclsyntax.Block{}, errs: map[string][]error{}}
+		locals: map[string]*local{}, outputs: map[string]*local{}, templates: map[string]*hclsyntax.Body{}, policies: map[string]*hclsyntax.Block{}, errs: map[string][]error{}}
 	var names []string
 	for _, e := range entries {
 		if !e.IsDir() && isConfigFile(e.Name()) {
@@ -140,6 +141,8 @@ func (m *module) addNativeBlock(path string, b *hclsyntax.Block) {
 		m.templates[b.Labels[1]] = b.Body
 	case b.Type == "data" && len(b.Labels) == 2 && b.Labels[0] == "aws_iam_policy_document":
 		m.policies[b.Labels[1]] = b
+	case b.Type == "output" && len(b.Labels) == 1 && b.Body.Attributes["value"] != nil:
+		m.outputs[b.Labels[0]] = &local{native: b.Body.Attributes["value"].Expr, file: path}
 	case b.Type == "module" && len(b.Labels) == 1:
 		m.calls = append(m.calls, &block{typ: "module", name: b.Labels[0], file: path, header: toRange(b.DefRange()), native: b.Body})
 	}
@@ -177,6 +180,12 @@ func (m *module) addJSON(path string, data []byte) {
 				eachLabeled(byName, func(name string, kr source.Range, body *source.Node) {
 					m.resources = append(m.resources, &block{typ: typ, name: name, file: path, header: kr, json: body})
 				})
+			})
+		case "output":
+			eachLabeled(top.Value, func(name string, _ source.Range, body *source.Node) {
+				if v := body.Get("value"); v != nil {
+					m.outputs[name] = &local{json: v, file: path}
+				}
 			})
 		case "module":
 			eachLabeled(top.Value, func(name string, kr source.Range, body *source.Node) {

@@ -24,15 +24,10 @@ var moduleMeta = map[string]bool{
 func (l *loader) call(m *module, w *walker, c *block, prefix string, depth int, stack map[string]bool) {
 	addr := prefix + "module." + c.name
 	src, args := moduleArgs(m, w.ctx, c)
-	dir := filepath.Join(m.dir, src)
-	if !isLocalSource(src) {
-		installed, ok := l.installed[moduleKey(prefix, c.name)]
-		if ok && dirExists(installed) {
-			dir = installed
-		} else {
-			l.remote(c, addr, src)
-			return
-		}
+	dir, ok := l.moduleDir(m, prefix, c.name, src)
+	if !ok {
+		l.remote(c, addr, src)
+		return
 	}
 	abs, err := filepath.Abs(dir)
 	if err != nil || stack[abs] || depth >= maxModuleDepth {
@@ -108,4 +103,62 @@ func moduleArgs(m *module, ctx *hcl.EvalContext, c *block) (string, map[string]c
 		s = src.AsString()
 	}
 	return s, args
+}
+
+// moduleOutputs evaluates the outputs of the modules m calls that are on
+// disk (local, or installed by terraform init) and called once (not with
+// count or for_each), as the value of the module.* references in m. The
+// outputs are evaluated with the arguments passed; what depends on the
+// called module's resources stays unknown.
+func (l *loader) moduleOutputs(m *module, ctx *hcl.EvalContext, prefix string, depth int, stack map[string]bool) (cty.Value, bool) {
+	if depth >= maxModuleDepth {
+		return cty.NilVal, false
+	}
+	outs := map[string]cty.Value{}
+	for _, c := range m.calls {
+		if c.native != nil && (c.native.Attributes["count"] != nil || c.native.Attributes["for_each"] != nil) ||
+			c.json != nil && (c.json.Get("count") != nil || c.json.Get("for_each") != nil) {
+			continue
+		}
+		src, args := moduleArgs(m, ctx, c)
+		dir, ok := l.moduleDir(m, prefix, c.name, src)
+		abs, err := filepath.Abs(dir)
+		if !ok || err != nil || stack[abs] {
+			continue
+		}
+		child, err := parseModule(dir)
+		if err != nil || len(child.outputs) == 0 {
+			continue
+		}
+		stack[abs] = true
+		cctx := child.evalContext(args)
+		if mods, ok := l.moduleOutputs(child, cctx, prefix+"module."+c.name+".", depth+1, stack); ok {
+			cctx.Variables["module"] = mods
+			child.evalLocals(cctx)
+		}
+		delete(stack, abs)
+		vals := map[string]cty.Value{}
+		for name, o := range child.outputs {
+			if o.native != nil {
+				vals[name] = evalOr(o.native, cctx)
+			} else {
+				vals[name] = jsonValue(o.json, cctx, child.src)
+			}
+		}
+		outs[c.name] = cty.ObjectVal(vals)
+	}
+	if len(outs) == 0 {
+		return cty.NilVal, false
+	}
+	return cty.ObjectVal(outs), true
+}
+
+// moduleDir is where the module called name with source src is on disk:
+// a local path, or where terraform init installed it.
+func (l *loader) moduleDir(m *module, prefix, name, src string) (string, bool) {
+	if isLocalSource(src) {
+		return filepath.Join(m.dir, src), true
+	}
+	dir, ok := l.installed[moduleKey(prefix, name)]
+	return dir, ok && dirExists(dir)
 }

@@ -76,7 +76,11 @@ func LoadModule(dir string, files []string, opts Options) ([]*resource.Resource,
 	inputs, verrs := variableValues(m, opts)
 	errs = append(errs, verrs...)
 	l := &loader{installed: readManifest(dir), parsed: map[string]bool{}}
-	l.module(m, inputs, "", selected, 0, map[string]bool{})
+	stack := map[string]bool{}
+	if abs, err := filepath.Abs(dir); err == nil {
+		stack[abs] = true
+	}
+	l.module(m, inputs, "", selected, 0, stack)
 	l.joinRegistryWide()
 	return l.finish(), append(errs, l.errs...)
 }
@@ -130,6 +134,10 @@ func (l *loader) finish() []*resource.Resource {
 // the selected files; prefix is the module address ("module.app.").
 func (l *loader) module(m *module, inputs map[string]cty.Value, prefix string, selected func(string) bool, depth int, stack map[string]bool) {
 	ctx := m.evalContext(inputs)
+	if mods, ok := l.moduleOutputs(m, ctx, prefix, depth, stack); ok {
+		ctx.Variables["module"] = mods
+		m.evalLocals(ctx)
+	}
 	locals := map[string]hclsyntax.Expression{}
 	for n, d := range m.locals {
 		if d.native != nil {

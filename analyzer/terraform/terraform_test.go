@@ -1154,3 +1154,40 @@ resource "aws_cloudwatch_log_group" "g" {
 	})
 	verify(t, get(t, rs, "aws_cloudwatch_log_group.g"), []check{{[]any{"retentionInDays"}, 14, "main.tf:23"}})
 }
+
+func TestLocalModuleOutputs(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"main.tf": `module "web" {
+  source = "./container"
+  name   = "web"
+  tag    = "latest"
+}
+
+module "many" {
+  source   = "./container"
+  for_each = toset(["a"])
+  name     = each.key
+  tag      = "1.0"
+}
+
+resource "aws_ecs_task_definition" "t" {
+  family                = "t"
+  container_definitions = jsonencode([module.web.definition, module.many["a"].definition])
+}
+`,
+		"container/main.tf": `variable "name" {}
+variable "tag" {}
+output "definition" {
+  value = {
+    name  = var.name
+    image = "example/${var.name}:${var.tag}"
+  }
+}
+`,
+	})
+	rs := loadAll(t, dir, Options{})
+	verify(t, get(t, rs, "aws_ecs_task_definition.t"), []check{
+		{[]any{"containerDefinitions", 0, "image"}, "example/web:latest", "main.tf:16"},
+		{[]any{"containerDefinitions", 1}, `${module.many["a"].definition}`, "main.tf:16"},
+	})
+}
