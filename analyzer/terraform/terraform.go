@@ -17,7 +17,8 @@
 // that holds it.
 //
 // Local modules (and remote ones terraform init installed) are evaluated
-// with the arguments passed and named module.<name>.<address>; count and
+// with the arguments passed and named module.<name>.<address>, and their
+// outputs are the values of module.<name>.* in the caller; count and
 // for_each resources are analysed once, with unknown count.index and
 // each.*; dynamic blocks are expanded when their for_each is known. What
 // cannot be evaluated and matters to the rules (a remote module, a
