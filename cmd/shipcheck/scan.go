@@ -146,6 +146,9 @@ func runScan(c *cobra.Command, args []string, f scanFlags) error {
 	if err := writeOutputs(c, rep, outputs, f); err != nil {
 		return &codeError{code: exitError, err: err}
 	}
+	if f.workflow.writeBaseline != "" {
+		failOn = result.Critical + 1 // every finding was just accepted
+	}
 	return &codeError{code: exitCode(rep, failOn)}
 }
 

@@ -34,7 +34,7 @@ func addWorkflowFlags(fl *pflag.FlagSet, w *workflowFlags) {
 	fl.StringVarP(&w.config, "config", "c", "", "configuration file (default: .shipcheck.yaml or .shipcheck.yml in the scanned folder or above, up to the repository root)")
 	fl.BoolVar(&w.noInlineIgnores, "no-inline-ignores", false, "ignore every shipcheck:ignore comment and shipcheck.dev/ignore annotation (audits)")
 	fl.StringVar(&w.baseline, "baseline", "", "baseline file: its findings are reported as unchanged and do not fail the scan")
-	fl.StringVar(&w.writeBaseline, "write-baseline", "", "write the reported findings to this baseline file")
+	fl.StringVar(&w.writeBaseline, "write-baseline", "", "write the reported findings to this baseline file; the scan then fails only when a file could not be analysed")
 	fl.BoolVar(&w.skipUnsupported, "skip-unsupported", false, "skip named files that are not a supported input instead of reporting them (for pre-commit, which passes every changed file)")
 }
 
