@@ -50,6 +50,11 @@ func (w *walker) jsonDoc(attr string, expr hclsyntax.Expression) (*source.Node, 
 			if n.Kind == source.String && strings.HasPrefix(n.Str(), "${") {
 				return n, notEvaluated(attr, n.Range, fmt.Sprintf("%s = %s could not be evaluated statically", attr, w.text(e.Range())))
 			}
+			for i, it := range n.Items {
+				if it.Kind == source.String && strings.HasPrefix(it.Str(), "${") {
+					return n, notEvaluated(attr, it.Range, fmt.Sprintf("element %d of %s, %s, could not be evaluated statically", i, attr, it.Str()))
+				}
+			}
 			return n, nil
 		case e.Name == "file" && len(e.Args) == 1:
 			return w.fileDoc(attr, e)

@@ -1190,4 +1190,7 @@ output "definition" {
 		{[]any{"containerDefinitions", 0, "image"}, "example/web:latest", "main.tf:16"},
 		{[]any{"containerDefinitions", 1}, `${module.many["a"].definition}`, "main.tf:16"},
 	})
+	if d := get(t, rs, "aws_ecs_task_definition.t").Diagnostics; len(d) != 1 || d[0].RuleID != "ERR002" || !strings.Contains(d[0].Message, "element 1") {
+		t.Errorf("diagnostics = %+v, want one ERR002 for element 1", d)
+	}
 }
