@@ -242,3 +242,33 @@ func TestFilesFromGitDiff(t *testing.T) {
 		t.Errorf("only unsupported files: exit %d\n%s", code, out)
 	}
 }
+
+// TestConfigTerraformVariables checks that the configuration's Terraform
+// variables reach the adapter and that --tf-var overrides them.
+func TestConfigTerraformVariables(t *testing.T) {
+	dir := t.TempDir()
+	putFile(t, dir, "variables.tf", "variable \"image\" {\n  type = string\n}\n")
+	putFile(t, dir, "main.tf", `resource "aws_ecs_task_definition" "app" {
+  family                = "app"
+  container_definitions = jsonencode([{ name = "app", image = var.image, essential = true }])
+}
+`)
+	putFile(t, dir, "prod.tfvars", "image = \"acme/app:latest\"\n")
+	for _, c := range []struct {
+		config string
+		args   []string
+		latest bool
+	}{
+		{"terraform:\n  vars: {image: \"acme/app:latest\"}\n", nil, true},
+		{"terraform:\n  var-files: [prod.tfvars]\n", nil, true},
+		{"terraform:\n  vars: {image: \"acme/app:latest\"}\n", []string{"--tf-var", "image=acme/app:1.0"}, false},
+		{"", nil, false}, // unknown image: no claim about its tag
+	} {
+		putFile(t, dir, ".shipcheck.yaml", c.config)
+		args := append([]string{"scan", "--format", "json"}, c.args...)
+		_, out, stderr := shipcheck(t, "", append(args, dir)...)
+		if got := strings.Contains(out, "acme/app:latest"); got != c.latest {
+			t.Errorf("config %q %v: reports the latest tag %v, want %v\n%s%s", c.config, c.args, got, c.latest, out, stderr)
+		}
+	}
+}
