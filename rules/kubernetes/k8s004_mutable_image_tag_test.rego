@@ -1,0 +1,34 @@
+package shipcheck.kubernetes.mutable_image_tag_test
+
+import data.shipcheck.kubernetes.mutable_image_tag.deny
+
+pod(image) := {"kind": "kubernetes", "spec": {"kind": "Pod", "spec": {"containers": [{"name": "app", "image": image}]}}}
+
+test_latest if {
+	ds := deny with input as pod("nginx:latest")
+	some d in ds
+	d.path == ["spec", "containers", 0, "image"]
+}
+
+test_untagged if count(deny) == 1 with input as pod("nginx")
+
+test_registry_port_is_not_a_tag if count(deny) == 1 with input as pod("localhost:5000/app")
+
+test_registry_port_with_tag if count(deny) == 0 with input as pod("localhost:5000/app:1.2")
+
+test_digest_passes if {
+	count(deny) == 0 with input as pod("nginx@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")
+	count(deny) == 0 with input as pod("nginx:latest@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")
+}
+
+test_version_passes if count(deny) == 0 with input as pod("ghcr.io/org/app:1.4.2")
+
+test_template_tag_is_unknown if count(deny) == 0 with input as pod("app:{{ .Values.tag }}")
+
+test_placeholder_is_not_an_image if count(deny) == 0 with input as pod("<IMAGE>")
+
+test_init_container if {
+	ds := deny with input as {"kind": "kubernetes", "spec": {"kind": "Pod", "spec": {"initContainers": [{"name": "i", "image": "busybox"}]}}}
+	some d in ds
+	contains(d.msg, `init container "i"`)
+}

@@ -1,0 +1,66 @@
+# METADATA
+# title: Secret with values committed to the repository
+# description: |
+#   A Secret manifest holds its values in plain text: data is only base64,
+#   which is an encoding, not encryption, and stringData is not even that.
+#   Once committed, the credentials are in the Git history of every clone
+#   and fork, in CI logs and in rendered artefacts, and rotating them is the
+#   only fix. Secrets whose values are all empty or template placeholders
+#   are not reported, nor are service-account-token Secrets (their data is
+#   filled in by the cluster).
+# related_resources:
+#   - ref: https://kubernetes.io/docs/concepts/configuration/secret/
+#   - ref: https://kubernetes.io/docs/concepts/security/secrets-good-practices/
+# custom:
+#   id: K8S017
+#   name: secret-manifest-committed
+#   severity: medium
+#   kinds: [kubernetes]
+#   tags: [security, secrets, kubernetes]
+#   remediation: |
+#     Keep the values out of the repository: create the Secret at deploy time
+#     from a secret store (External Secrets Operator, Secrets Store CSI
+#     driver), or commit it encrypted (Sealed Secrets, SOPS). Rotate values
+#     that were committed.
+#
+#     YAML:
+#       apiVersion: external-secrets.io/v1beta1
+#       kind: ExternalSecret
+#       spec:
+#         secretStoreRef: {name: vault, kind: ClusterSecretStore}
+#         data:
+#           - secretKey: password
+#             remoteRef: {key: prod/db, property: password}
+#
+#     JSON:
+#       {"apiVersion": "bitnami.com/v1alpha1", "kind": "SealedSecret", "spec": {"encryptedData": {"password": "AgB..."}}}
+package shipcheck.kubernetes.secret_manifest_committed
+
+import data.shipcheck.lib.k8s
+import data.shipcheck.lib.values
+
+deny contains {"msg": msg, "path": [field]} if {
+	k8s.kind == "Secret"
+	k8s.spec.apiVersion == "v1"
+	object.get(k8s.spec, "type", "") != "kubernetes.io/service-account-token"
+	field := first_field
+	keys := literal_keys(field)
+	msg := sprintf("Secret %q commits %d value(s) in %s (%s) in plain text%s; create it from a secret store or commit it encrypted (Sealed Secrets, SOPS), and rotate the values", [
+		object.get(k8s.spec, ["metadata", "name"], ""), count(keys), field, concat(", ", sort(keys)), encoding[field],
+	])
+}
+
+encoding := {"data": " (base64 is an encoding, not encryption)", "stringData": ""}
+
+literal_keys(field) := {k |
+	some k, v in values.object_or_empty(object.get(k8s.spec, field, null))
+	values.nonempty_string(v)
+	not values.unknown(v)
+}
+
+first_field := "data" if count(literal_keys("data")) > 0
+
+first_field := "stringData" if {
+	count(literal_keys("data")) == 0
+	count(literal_keys("stringData")) > 0
+}

@@ -1,0 +1,36 @@
+package shipcheck.kubernetes.secret_manifest_committed_test
+
+import data.shipcheck.kubernetes.secret_manifest_committed.deny
+
+secret(extra) := {"kind": "kubernetes", "spec": object.union({"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "db"}}, extra)}
+
+test_data if {
+	ds := deny with input as secret({"data": {"password": "aHVudGVyMg=="}})
+	count(ds) == 1
+	some d in ds
+	d.path == ["data"]
+	not contains(d.msg, "aHVudGVyMg==")
+	contains(d.msg, "password")
+}
+
+test_string_data if {
+	ds := deny with input as secret({"stringData": {"password": "hunter2"}})
+	some d in ds
+	d.path == ["stringData"]
+}
+
+test_one_finding_when_both if count(deny) == 1 with input as secret({"data": {"a": "eA=="}, "stringData": {"b": "x"}})
+
+test_empty_and_placeholders_pass if {
+	count(deny) == 0 with input as secret({})
+	count(deny) == 0 with input as secret({"data": {}})
+	count(deny) == 0 with input as secret({"stringData": {"password": "${DB_PASSWORD}", "user": ""}})
+}
+
+test_service_account_token_passes if {
+	count(deny) == 0 with input as secret({"type": "kubernetes.io/service-account-token", "data": {"token": "eA=="}})
+}
+
+test_other_kinds_pass if {
+	count(deny) == 0 with input as {"kind": "kubernetes", "spec": {"apiVersion": "bitnami.com/v1alpha1", "kind": "SealedSecret", "spec": {"encryptedData": {"a": "b"}}}}
+}

@@ -1,0 +1,177 @@
+# METADATA
+# description: |
+#   Helpers for Kubernetes manifests (kind "kubernetes"): where a manifest
+#   keeps its pod spec, every container with its path and label, whether
+#   the pod runs until stopped, and the security-context fields a container
+#   inherits from its pod.
+#
+#   Pod specs: Pod (spec), Deployment, StatefulSet, DaemonSet, ReplicaSet,
+#   ReplicationController, Job (spec.template.spec), CronJob
+#   (spec.jobTemplate.spec.template.spec), PodTemplate (template.spec), and
+#   any other kind whose spec.template.spec holds containers (Argo Rollouts
+#   Rollout, OpenShift DeploymentConfig, Knative Service and
+#   Configuration). The Go adapter (analyzer/kubernetes/podspec.go) follows
+#   the same table.
+package shipcheck.lib.k8s
+
+import data.shipcheck.lib.values
+
+spec := values.object_or_empty(input.spec)
+
+kind := spec.kind if is_string(spec.kind)
+
+workloads := {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job"}
+
+special := {"Pod", "CronJob", "PodTemplate"}
+
+# pod_path is the path of the manifest's pod spec.
+pod_path := ["spec"] if kind == "Pod"
+
+pod_path := ["spec", "jobTemplate", "spec", "template", "spec"] if kind == "CronJob"
+
+pod_path := ["template", "spec"] if kind == "PodTemplate"
+
+pod_path := ["spec", "template", "spec"] if kind in workloads
+
+pod_path := ["spec", "template", "spec"] if {
+	not kind in special
+	not kind in workloads
+	is_array(object.get(spec, ["spec", "template", "spec", "containers"], null))
+}
+
+# pod is the pod spec, when the manifest has one.
+pod := p if {
+	p := object.get(spec, pod_path, null)
+	is_object(p)
+}
+
+pod_security := values.object_or_empty(object.get(pod, "securityContext", null))
+
+container_types := ["containers", "initContainers", "ephemeralContainers"]
+
+# containers holds every container of the pod: {"path", "container",
+# "type" (containers, initContainers, ephemeralContainers), "index"}.
+# Entries that are not objects are skipped (SCH002 reports them).
+containers contains {"path": array.concat(pod_path, [t, i]), "container": c, "type": t, "index": i} if {
+	some t in container_types
+	some i, c in values.array_or_empty(object.get(pod, t, null))
+	is_object(c)
+}
+
+# sidecar holds for a native sidecar: an init container that keeps running.
+sidecar(x) if {
+	x.type == "initContainers"
+	x.container.restartPolicy == "Always"
+}
+
+# run_to_completion holds for pods that finish: Jobs, CronJobs and Pods
+# whose restartPolicy is Never or OnFailure.
+run_to_completion if kind in {"Job", "CronJob"}
+
+run_to_completion if {
+	kind == "Pod"
+	pod.restartPolicy in {"Never", "OnFailure"}
+}
+
+# long_running holds for the containers of a pod that runs until stopped:
+# its regular containers and native sidecars.
+long_running(x) if {
+	not run_to_completion
+	x.type == "containers"
+}
+
+long_running(x) if {
+	not run_to_completion
+	sidecar(x)
+}
+
+# label names a container in messages, by name or by list position.
+label(x) := sprintf("%s %q", [type_label(x), x.container.name]) if values.nonempty_string(object.get(x.container, "name", null))
+
+label(x) := sprintf("%s #%d", [type_label(x), x.index + 1]) if not values.nonempty_string(object.get(x.container, "name", null))
+
+type_label(x) := "container" if x.type == "containers"
+
+type_label(x) := "sidecar container" if sidecar(x)
+
+type_label(x) := "init container" if {
+	x.type == "initContainers"
+	not sidecar(x)
+}
+
+type_label(x) := "ephemeral container" if x.type == "ephemeralContainers"
+
+security(x) := values.object_or_empty(object.get(x.container, "securityContext", null))
+
+# effective returns an inheritable security-context field of a container
+# (runAsUser, runAsGroup, runAsNonRoot, seccompProfile, seLinuxOptions):
+# {"value", "path", "inherited"}, the container's own setting else the
+# pod's. Undefined when neither sets it.
+effective(x, field) := {"value": v, "path": array.concat(x.path, ["securityContext", field]), "inherited": false} if {
+	v := object.get(security(x), field, null)
+	v != null
+}
+
+effective(x, field) := {"value": v, "path": array.concat(pod_path, ["securityContext", field]), "inherited": true} if {
+	object.get(security(x), field, null) == null
+	v := object.get(pod_security, field, null)
+	v != null
+}
+
+# source names where an effective value was written, for messages.
+source(e) := sprintf("inherited from the pod's securityContext at %s", [dotted(e.path)]) if e.inherited
+
+source(e) := "set on the container" if not e.inherited
+
+# at is where a finding on an effective value points: the value when the
+# container writes it, else the container (the message names the pod's
+# line).
+at(x, e) := e.path if not e.inherited
+
+at(x, e) := x.path if e.inherited
+
+# nearest returns the path of keys under the container, cut after the
+# last key that is written: where a finding about an absent field points.
+nearest(x, keys) := array.concat(x.path, array.slice(keys, 0, n)) if {
+	n := max({i |
+		some i in numbers.range(0, count(keys))
+		object.get(x.container, array.slice(keys, 0, i), null) != null
+	})
+}
+
+# dotted renders a path as spec.template.spec.containers[0].image.
+dotted(p) := concat("", [part |
+	some i, e in p
+	part := dotted_part(i, e)
+])
+
+dotted_part(_, e) := sprintf("[%d]", [e]) if is_number(e)
+
+dotted_part(0, e) := e if is_string(e)
+
+dotted_part(i, e) := concat("", [".", e]) if {
+	is_string(e)
+	i > 0
+}
+
+# windows holds for pods that declare a Windows node: Linux-only settings
+# (users, capabilities, seccomp, read-only root) do not apply.
+windows if lower(object.get(pod, ["os", "name"], "")) == "windows"
+
+linux if not windows
+
+# written holds for a setting with a value: a number, a non-blank string
+# (including an unknown placeholder), a boolean, an object or an array.
+written(v) if is_number(v)
+
+written(v) if values.nonempty_string(v)
+
+written(v) if is_boolean(v)
+
+written(v) if is_object(v)
+
+written(v) if is_array(v)
+
+# capability normalises "cap_sys_admin", "CAP_SYS_ADMIN" and "sys_admin" to
+# "SYS_ADMIN", as the container runtimes accept them all.
+capability(c) := trim_prefix(upper(trim_space(c)), "CAP_")
