@@ -66,7 +66,8 @@ type Options struct {
 	// Now decides which suppressions have expired; zero means today.
 	Now time.Time
 
-	rules *ruleTable
+	rules  *ruleTable
+	inline *suppress.Set // nil when inline ignores are off
 }
 
 // unit is what one worker loads at once: a file, or a Terraform module's
@@ -97,6 +98,9 @@ func Run(ctx context.Context, opts Options) (*result.Report, error) {
 		opts.Now = time.Now()
 	}
 	opts.rules = newRuleTable(opts.Engine, opts.Rules)
+	if !opts.NoInlineIgnores {
+		opts.inline = suppress.NewSet(suppress.Options{Now: opts.Now, Known: opts.rules.known})
+	}
 	files, walkErrs := discover.Walk(opts.Paths, opts.Discover)
 	rep := &result.Report{Rules: opts.rules.list}
 	for _, err := range walkErrs {
@@ -215,21 +219,17 @@ func run(ctx context.Context, u unit, opts Options) (o outcome) {
 	for _, err := range errs {
 		o.errors = append(o.errors, toolError(u.files[0].Path, err))
 	}
-	inline := inlineIgnores(u, data, opts)
 	for _, r := range resources {
 		prepare(r, opts.Engine)
 		fs, err := opts.Engine.Eval(ctx, r)
 		fs = opts.rules.apply(fs)
-		if inline != nil {
-			inline.Apply(r, fs)
+		if opts.inline != nil {
+			opts.inline.Apply(r, fs, unitReader(u, data, opts))
 		}
 		o.findings = append(o.findings, fs...)
 		if err != nil {
 			o.errors = append(o.errors, toolError(r.File, err))
 		}
-	}
-	if inline != nil {
-		o.findings = append(o.findings, opts.rules.apply(inline.Findings())...)
 	}
 	return o
 }
@@ -355,10 +355,28 @@ func addError(rep *result.Report, e result.ToolError) {
 func finish(rep *result.Report) {
 	sort.Strings(rep.Files)
 	sort.SliceStable(rep.Findings, func(i, j int) bool { return less(rep.Findings[i], rep.Findings[j]) })
+	rep.Findings = dropRepeats(rep.Findings)
 	sort.SliceStable(rep.Errors, func(i, j int) bool { return rangeLess(rep.Errors[i].Range, rep.Errors[j].Range) })
 	for i := range rep.Findings {
 		rep.Findings[i].Fingerprint = Fingerprint(rep.Findings[i])
 	}
+}
+
+// dropRepeats keeps one of the findings that say the same thing at the
+// same place: a Terraform module called from several places (examples/*
+// calling "../..") yields the same finding once per call.
+func dropRepeats(fs []result.Finding) []result.Finding {
+	out := fs[:0]
+	for i, f := range fs {
+		if i > 0 {
+			p := out[len(out)-1]
+			if p.Range == f.Range && p.RuleID == f.RuleID && p.Message == f.Message {
+				continue
+			}
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 func less(a, b result.Finding) bool {
