@@ -55,31 +55,27 @@ func (t *ruleTable) known(id string) bool {
 	return ok
 }
 
-// inlineIgnores returns the ignore comments and annotations of one unit,
-// or nil when they are disabled. The unit's own text (standard input
-// included) is reused; other files are read when first needed.
-func inlineIgnores(u unit, data []byte, opts Options) *suppress.Set {
-	if opts.NoInlineIgnores {
-		return nil
+// unitReader reads the files a unit's suppressions are in: the unit's own
+// text (standard input included) is reused, other files are read from disk.
+func unitReader(u unit, data []byte, opts Options) suppress.ReadFunc {
+	return func(file string) ([]byte, error) {
+		if data != nil && file == u.files[0].Path {
+			return data, nil
+		}
+		if file == StdinName {
+			return nil, nil
+		}
+		return read(file, opts)
 	}
-	return suppress.NewSet(suppress.Options{
-		Now:   opts.Now,
-		Known: opts.rules.known,
-		Read: func(file string) ([]byte, error) {
-			if data != nil && file == u.files[0].Path {
-				return data, nil
-			}
-			if file == StdinName {
-				return nil, nil
-			}
-			return read(file, opts)
-		},
-	})
 }
 
-// applyIgnores applies the configuration's ignore entries to every
-// finding and reports the entries that matched nothing or expired.
+// applyIgnores reports the ignore comments that matched nothing or
+// expired, applies the configuration's ignore entries to every finding and
+// reports the entries that matched nothing or expired.
 func applyIgnores(rep *result.Report, opts Options) {
+	if opts.inline != nil {
+		rep.Findings = append(rep.Findings, opts.rules.apply(opts.inline.Findings())...)
+	}
 	if len(opts.Ignores) > 0 {
 		suppress.ApplyIgnores(opts.Ignores, rep.Findings, opts.Now)
 		rep.Findings = append(rep.Findings, opts.rules.apply(suppress.StaleIgnores(opts.Ignores, opts.Now, opts.rules.known))...)

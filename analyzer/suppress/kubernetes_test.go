@@ -70,7 +70,8 @@ func TestKubernetesPlacements(t *testing.T) {
 		{1, "K8S009", source.Path{"spec"}, false},                          // the first document's comment
 		{1, "K8S020", source.Path{"spec"}, false},                          // the first object's annotation
 	}
-	set := suppress.NewSet(suppress.Options{Now: time.Now(), Read: func(string) ([]byte, error) { return []byte(manifests), nil }})
+	set := suppress.NewSet(suppress.Options{Now: time.Now()})
+	read := func(string) ([]byte, error) { return []byte(manifests), nil }
 	for doc, r := range rs {
 		var fs []result.Finding
 		var idx []int
@@ -80,7 +81,7 @@ func TestKubernetesPlacements(t *testing.T) {
 				idx = append(idx, i)
 			}
 		}
-		set.Apply(r, fs)
+		set.Apply(r, fs, read)
 		for j, f := range fs {
 			c := cases[idx[j]]
 			if got := f.Suppression != nil; got != c.suppressed {

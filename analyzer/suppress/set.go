@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/shipcheck/shipcheck/analyzer/resource"
@@ -16,11 +17,11 @@ import (
 // object: shipcheck.dev/ignore: "K8S001,K8S002 reason".
 const Annotation = "shipcheck.dev/ignore"
 
+// ReadFunc returns a file's text.
+type ReadFunc func(file string) ([]byte, error)
+
 // Options configure a Set.
 type Options struct {
-	// Read returns a file's text; the Set reads each file once, when a
-	// finding or resource first refers to it.
-	Read func(file string) ([]byte, error)
 	// Now decides which directives have expired.
 	Now time.Time
 	// Known reports whether a rule ID exists, to say so when a directive
@@ -28,10 +29,13 @@ type Options struct {
 	Known func(id string) bool
 }
 
-// Set holds the inline suppressions of the files of one scan unit and
-// remembers which of them were used.
+// Set holds the inline suppressions of the files of a scan and remembers
+// which of them were used. It is safe for concurrent use, so that one Set
+// serves every worker and a comment is judged unused only when no part of
+// the scan used it.
 type Set struct {
 	opts        Options
+	mu          sync.Mutex
 	files       map[string][]*Directive
 	annotations []*Directive
 }
@@ -42,8 +46,8 @@ func NewSet(opts Options) *Set {
 }
 
 // directives returns the ignore comments of file, reading it on first use.
-// JSON has no comments, so JSON files never hold any.
-func (s *Set) directives(file string) []*Directive {
+// JSON has no comments, so JSON files never hold any. The caller holds mu.
+func (s *Set) directives(file string, read ReadFunc) []*Directive {
 	if file == "" {
 		return nil
 	}
@@ -51,8 +55,8 @@ func (s *Set) directives(file string) []*Directive {
 		return ds
 	}
 	var ds []*Directive
-	if !strings.HasSuffix(strings.ToLower(file), ".json") && s.opts.Read != nil {
-		if text, err := s.opts.Read(file); err == nil && !isJSON(text) {
+	if !strings.HasSuffix(strings.ToLower(file), ".json") && read != nil {
+		if text, err := read(file); err == nil && !isJSON(text) {
 			ds = Parse(file, text)
 		}
 	}
@@ -70,12 +74,16 @@ func isJSON(text []byte) bool {
 // starts, or where any element enclosing the finding starts: the element
 // at each prefix of the finding's canonical path (the resource itself, a
 // Dockerfile stage, a container, a nested block).
-func (s *Set) Apply(r *resource.Resource, findings []result.Finding) {
-	s.directives(r.File)
+//
+// read returns the text of the files the resource and its findings are in.
+func (s *Set) Apply(r *resource.Resource, findings []result.Finding, read ReadFunc) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.directives(r.File, read)
 	ann := s.annotation(r)
 	for i := range findings {
 		f := &findings[i]
-		for _, d := range s.candidates(r, *f, ann) {
+		for _, d := range s.candidates(r, *f, ann, read) {
 			s.use(d, f)
 		}
 	}
@@ -83,7 +91,7 @@ func (s *Set) Apply(r *resource.Resource, findings []result.Finding) {
 
 // candidates lists the directives that name the finding's rule and are
 // placed to cover it.
-func (s *Set) candidates(r *resource.Resource, f result.Finding, ann *Directive) []*Directive {
+func (s *Set) candidates(r *resource.Resource, f result.Finding, ann *Directive, read ReadFunc) []*Directive {
 	var out []*Directive
 	add := func(d *Directive) {
 		if d.Covers(f.RuleID) && !contains(out, d) {
@@ -94,14 +102,14 @@ func (s *Set) candidates(r *resource.Resource, f result.Finding, ann *Directive)
 		add(ann)
 	}
 	for _, file := range []string{f.Range.File, r.File} {
-		for _, d := range s.directives(file) {
+		for _, d := range s.directives(file, read) {
 			if d.FileWide {
 				add(d)
 			}
 		}
 	}
 	for _, at := range elementStarts(r, f) {
-		for _, d := range s.directives(at.File) {
+		for _, d := range s.directives(at.File, read) {
 			if !d.FileWide && d.Target == at.Line {
 				add(d)
 			}
@@ -187,6 +195,8 @@ func upper(ids []string) []string {
 // Findings reports the directives read so far that matched nothing
 // (SUP001), are malformed (SUP001) or have expired (SUP002).
 func (s *Set) Findings() []result.Finding {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	var all []*Directive
 	files := make([]string, 0, len(s.files))
 	for f := range s.files {

@@ -84,9 +84,8 @@ func finding(r *resource.Resource, rule string, p source.Path) result.Finding {
 
 func apply(t *testing.T, text string, fs ...result.Finding) ([]result.Finding, []result.Finding) {
 	t.Helper()
-	set := NewSet(Options{Now: today, Read: func(string) ([]byte, error) { return []byte(text), nil },
-		Known: func(id string) bool { return id != "NOPE001" }})
-	set.Apply(fakeResource(), fs)
+	set := NewSet(Options{Now: today, Known: func(id string) bool { return id != "NOPE001" }})
+	set.Apply(fakeResource(), fs, func(string) ([]byte, error) { return []byte(text), nil })
 	return fs, set.Findings()
 }
 
@@ -177,13 +176,12 @@ func TestStaleFindings(t *testing.T) {
 }
 
 func TestJSONHasNoComments(t *testing.T) {
-	set := NewSet(Options{Now: today, Read: func(string) ([]byte, error) {
-		return []byte(`{"a": "# shipcheck:ignore ECS001"}`), nil
-	}})
-	if ds := set.directives("task.json"); len(ds) != 0 {
+	set := NewSet(Options{Now: today})
+	read := func(string) ([]byte, error) { return []byte(`{"a": "# shipcheck:ignore ECS001"}`), nil }
+	if ds := set.directives("task.json", read); len(ds) != 0 {
 		t.Errorf("JSON file gave directives %+v", ds)
 	}
-	if ds := set.directives("-"); len(ds) != 0 {
+	if ds := set.directives("-", read); len(ds) != 0 {
 		t.Errorf("JSON on stdin gave directives %+v", ds)
 	}
 }
@@ -192,8 +190,8 @@ func TestAnnotation(t *testing.T) {
 	r := fakeResource()
 	r.Spec = map[string]any{"metadata": map[string]any{"annotations": map[string]any{Annotation: "k8s005, K8S009 reviewed"}}}
 	fs := []result.Finding{finding(r, "K8S005", source.Path{"spec"}), finding(r, "K8S001", source.Path{"spec"})}
-	set := NewSet(Options{Now: today, Read: func(string) ([]byte, error) { return nil, nil }})
-	set.Apply(r, fs)
+	set := NewSet(Options{Now: today})
+	set.Apply(r, fs, func(string) ([]byte, error) { return nil, nil })
 	if fs[0].Suppression == nil || fs[0].Suppression.Kind != InSource || fs[0].Suppression.Justification != "reviewed" {
 		t.Errorf("K8S005 not suppressed by the annotation: %+v", fs[0].Suppression)
 	}
