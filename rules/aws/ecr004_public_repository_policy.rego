@@ -59,9 +59,19 @@ deny contains {"msg": msg, "path": path} if {
 	public(object.get(s, "Principal", null))
 	actions := ecr_actions(object.get(s, "Action", null))
 	count(actions) > 0
-	not s.Condition
+	not conditioned(s)
 	msg := sprintf("repository policy statement%s allows %s to every AWS principal (\"*\") without a Condition: anyone can access these images; name the accounts or roles, or add a Condition such as aws:PrincipalOrgID", [sid(s), concat(", ", sort(actions))])
 }
+
+# conditioned holds for a statement with a non-empty Condition (or one that
+# cannot be known statically).
+conditioned(s) if {
+	c := object.get(s, "Condition", null)
+	is_object(c)
+	count(c) > 0
+}
+
+conditioned(s) if values.unknown(object.get(s, "Condition", null))
 
 sid(s) := sprintf(" %q", [s.Sid]) if values.nonempty_string(object.get(s, "Sid", null))
 

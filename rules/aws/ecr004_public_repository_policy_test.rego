@@ -44,3 +44,15 @@ test_non_ecr_action_passes if {
 test_no_policy_passes if {
 	count(deny) == 0 with input as {"kind": "aws.ecr.repository", "spec": {}}
 }
+
+test_empty_condition_is_no_condition if {
+	count(deny) == 1 with input as repo([{"Effect": "Allow", "Principal": "*", "Action": "ecr:BatchGetImage", "Condition": {}}])
+}
+
+test_unknown_condition_passes if {
+	count(deny) == 0 with input as repo([{"Effect": "Allow", "Principal": "*", "Action": "ecr:BatchGetImage", "Condition": "${var.condition}"}])
+}
+
+test_unknown_principal_passes if {
+	count(deny) == 0 with input as repo([{"Effect": "Allow", "Principal": "${var.principal}", "Action": "ecr:*"}])
+}
