@@ -64,6 +64,9 @@ func (w *walker) node(expr hclsyntax.Expression) *source.Node {
 		if n := w.call(e); n != nil {
 			return n
 		}
+		if n := w.decodedFile(e); n != nil {
+			return n
+		}
 	case *hclsyntax.ScopeTraversalExpr:
 		if def := w.localDef(e); def != nil {
 			w.depth++
@@ -115,6 +118,23 @@ func (w *walker) call(e *hclsyntax.FunctionCallExpr) *source.Node {
 		}
 	}
 	return out
+}
+
+// decodedFile reads jsondecode(file("x.json")) with positions in x.json;
+// nil for anything else, or when the file cannot be read.
+func (w *walker) decodedFile(e *hclsyntax.FunctionCallExpr) *source.Node {
+	if e.Name != "jsondecode" || len(e.Args) != 1 {
+		return nil
+	}
+	f, ok := e.Args[0].(*hclsyntax.FunctionCallExpr)
+	if !ok || f.Name != "file" || len(f.Args) != 1 {
+		return nil
+	}
+	n, diags := w.fileDoc("jsondecode", f)
+	if len(diags) > 0 || n.Kind == source.String {
+		return nil
+	}
+	return n
 }
 
 func removeKey(ms []source.Member, key string) []source.Member {

@@ -1194,3 +1194,17 @@ output "definition" {
 		t.Errorf("diagnostics = %+v, want one ERR002 for element 1", d)
 	}
 }
+
+func TestJSONDecodeFileKeepsPositions(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"main.tf": `resource "aws_ecs_task_definition" "t" {
+  family                = "t"
+  container_definitions = jsonencode(jsondecode(file("${path.module}/defs.json")))
+}
+`,
+		"defs.json": "[\n  {\n    \"name\": \"app\",\n    \"image\": \"app:latest\"\n  }\n]\n",
+	})
+	verify(t, get(t, loadAll(t, dir, Options{}), "aws_ecs_task_definition.t"), []check{
+		{[]any{"containerDefinitions", 0, "image"}, "app:latest", "defs.json:4"},
+	})
+}
