@@ -34,5 +34,5 @@ import data.shipcheck.lib.k8s
 
 deny contains {"msg": msg, "path": ["metadata", "namespace"]} if {
 	object.get(k8s.spec, ["metadata", "namespace"], null) == "default"
-	msg := sprintf("%s is placed in the default namespace explicitly; use the application's namespace, or leave it out and choose it at deploy time", [object.get(input, ["meta", "name"], "the object")])
+	msg := sprintf("%s %q is placed in the default namespace explicitly; use the application's namespace, or leave it out and choose it at deploy time", [k8s.kind, object.get(k8s.spec, ["metadata", "name"], "")])
 }

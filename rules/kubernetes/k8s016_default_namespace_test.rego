@@ -8,6 +8,7 @@ test_explicit_default if {
 	ds := deny with input as obj({"name": "x", "namespace": "default"})
 	some d in ds
 	d.path == ["metadata", "namespace"]
+	startswith(d.msg, `ConfigMap "x"`)
 }
 
 test_absent_or_other_passes if {
