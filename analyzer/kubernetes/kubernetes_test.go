@@ -309,11 +309,11 @@ func TestHelmTemplate(t *testing.T) {
 
 func TestLooks(t *testing.T) {
 	for doc, want := range map[string]bool{
-		"apiVersion: v1\nkind: Pod\n":          true,
-		"kind: Pod\napiVersion: v1\n":          true,
+		"apiVersion: v1\nkind: Pod\n":         true,
+		"kind: Pod\napiVersion: v1\n":         true,
 		"image:\n  apiVersion: v1\n  kind: x": false,
-		`{"apiVersion": "v1", "kind": "Pod"}`:  true,
-		"services:\n  web: {}\n":               false,
+		`{"apiVersion": "v1", "kind": "Pod"}`: true,
+		"services:\n  web: {}\n":              false,
 	} {
 		if got := Looks([]byte(doc)); got != want {
 			t.Errorf("Looks(%q) = %v", doc, got)

@@ -50,6 +50,17 @@ func (t *text) offset(p source.Pos) (int, bool) {
 	return off, true
 }
 
+// clamp moves a position past the end of the text (yaml.v3 places implicit
+// nulls at the end of the stream) to the end of the text.
+func (t *text) clamp(p source.Pos) source.Pos {
+	last := len(t.lineStarts)
+	if p.Line <= last {
+		return p
+	}
+	start := t.lineStarts[last-1]
+	return source.Pos{Line: last, Col: 1 + utf8.RuneCount(t.data[start:])}
+}
+
 // pos returns the position of offset off, counting from base at baseOff.
 func (t *text) pos(base source.Pos, baseOff, off int) source.Pos {
 	p := base

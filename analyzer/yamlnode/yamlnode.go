@@ -388,7 +388,7 @@ func number(n *yaml.Node) (json.Number, bool) {
 
 // start is the range of n's first character.
 func (c *converter) start(n *yaml.Node) source.Range {
-	at := source.Pos{Line: max(n.Line, 1), Col: max(n.Column, 1)}
+	at := c.text.clamp(source.Pos{Line: max(n.Line, 1), Col: max(n.Column, 1)})
 	return source.Range{File: c.file, Start: at, End: at}
 }
 
