@@ -221,7 +221,7 @@ func (e *Engine) Eval(ctx context.Context, r *resource.Resource) ([]result.Findi
 	if err != nil {
 		return out, err
 	}
-	rs, err := q.query.Eval(ctx, rego.EvalParsedInput(input))
+	rs, err := q.query.Eval(withResource(ctx, r), rego.EvalParsedInput(input))
 	if err != nil {
 		return out, fmt.Errorf("%s: evaluate %s: %w", r.File, r.Name, err)
 	}

@@ -118,8 +118,19 @@ effective(x, field) := {"value": v, "path": array.concat(pod_path, ["securityCon
 	v != null
 }
 
-# source names where an effective value was written, for messages.
-source(e) := sprintf("inherited from the pod's securityContext at %s", [dotted(e.path)]) if e.inherited
+# source names where an effective value was written, for messages: the
+# pod's path and, when the engine knows the source, its line.
+source(e) := sprintf("inherited from the pod's securityContext at %s, line %d", [dotted(e.path), line]) if {
+	e.inherited
+	line := shipcheck.source.line(e.path)
+}
+
+source(e) := sprintf("inherited from the pod's securityContext at %s", [dotted(e.path)]) if {
+	e.inherited
+	not located(e.path)
+}
+
+located(p) if shipcheck.source.line(p)
 
 source(e) := "set on the container" if not e.inherited
 
