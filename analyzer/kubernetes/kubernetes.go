@@ -23,6 +23,7 @@ package kubernetes
 import (
 	"bytes"
 	"regexp"
+	"strings"
 
 	"github.com/shipcheck/shipcheck/analyzer/resource"
 	"github.com/shipcheck/shipcheck/analyzer/source"
@@ -44,6 +45,13 @@ func Load(file string, data []byte) ([]*resource.Resource, []error) {
 	var errs []error
 	if isJSON(data) {
 		objects, errs = loadJSON(file, data)
+		if len(errs) > 0 && !strings.HasSuffix(strings.ToLower(file), ".json") {
+			// A flow-style YAML document ({apiVersion: v1, ...}) starts
+			// like JSON; keep the JSON error unless it reads as YAML.
+			if yobjs, yerrs := loadYAML(file, data); len(yerrs) == 0 {
+				objects, errs = yobjs, nil
+			}
+		}
 	} else {
 		objects, errs = loadYAML(file, data)
 	}
@@ -96,13 +104,13 @@ func loadYAML(file string, data []byte) ([]*source.Node, []error) {
 var (
 	yamlAPIVersion = regexp.MustCompile(`(?m)^["']?apiVersion["']?[ \t]*:`)
 	yamlKind       = regexp.MustCompile(`(?m)^["']?kind["']?[ \t]*:`)
-	jsonAPIVersion = regexp.MustCompile(`"apiVersion"\s*:`)
-	jsonKind       = regexp.MustCompile(`"kind"\s*:`)
+	jsonAPIVersion = regexp.MustCompile(`["']?\bapiVersion["']?\s*:`)
+	jsonKind       = regexp.MustCompile(`["']?\bkind["']?\s*:`)
 )
 
 // Looks reports whether data could be a Kubernetes manifest: a YAML
-// document with apiVersion and kind keys at the top level, or JSON with
-// both keys. It decides whether a file that does not parse is worth an
+// document with apiVersion and kind keys at the top level, or JSON (or a
+// flow-style YAML mapping) with both keys. It decides whether a file that does not parse is worth an
 // error, and it is cheap enough to run on every YAML file.
 func Looks(data []byte) bool {
 	if yamlAPIVersion.Match(data) && yamlKind.Match(data) {

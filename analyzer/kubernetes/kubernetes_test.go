@@ -256,6 +256,10 @@ func TestJSONManifest(t *testing.T) {
 	if _, errs := Load("bad.json", []byte(`{"apiVersion": "v1", "kind": "Pod",}`)); len(errs) != 1 {
 		t.Errorf("broken JSON manifest: %v", errs)
 	}
+	// Flow-style YAML starts like JSON.
+	if rs, errs := Load("flow.yaml", []byte("{apiVersion: v1, kind: Pod, metadata: {name: f}}\n")); len(errs) != 0 || len(rs) != 1 || rs[0].Name != "Pod/f" {
+		t.Errorf("flow YAML: %v %v", names(rs), errs)
+	}
 }
 
 func TestYAML11BooleansAndNumbers(t *testing.T) {

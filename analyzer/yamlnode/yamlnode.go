@@ -184,74 +184,87 @@ func (c *converter) alias(n *yaml.Node, indent, depth int, alias *source.Range) 
 func (c *converter) mapping(n *yaml.Node, depth int, alias *source.Range) (*source.Node, error) {
 	out := &source.Node{Kind: source.Object}
 	seen := map[string]bool{}
-	var merges []*yaml.Node
+	var merged []*source.Node
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind == yaml.ScalarNode && k.ShortTag() == "!!merge" {
-			merges = append(merges, v)
+			ms, err := c.mergeSources(v, depth, alias)
+			if err != nil {
+				return nil, err
+			}
+			merged = append(merged, ms...)
 			continue
 		}
 		key, err := c.key(k)
 		if err != nil {
 			return nil, err
 		}
-		val, err := c.node(v, k.Column-1, depth+1, alias)
-		if err != nil {
-			return nil, err
-		}
+		// The key's range first: positions are looked up in source order,
+		// which keeps long lines linear (see text.offset).
 		kr := c.scalarRange(k, -1)
 		if alias != nil {
 			kr = *alias
 		}
+		val, err := c.node(v, k.Column-1, depth+1, alias)
+		if err != nil {
+			return nil, err
+		}
 		out.Members = append(out.Members, source.Member{Key: key, KeyRange: kr, Value: val})
 		seen[key] = true
 	}
-	for _, m := range merges {
-		if err := c.merge(out, seen, m, depth, alias); err != nil {
-			return nil, err
+	// Keys written in the mapping win over merged ones; of several merged
+	// mappings, the first to set a key wins.
+	for _, m := range merged {
+		for _, mem := range m.Members {
+			if !seen[mem.Key] {
+				out.Members = append(out.Members, mem)
+				seen[mem.Key] = true
+			}
 		}
 	}
 	out.Range = c.containerRange(n, out, alias)
 	return out, nil
 }
 
-// merge adds the members of a <<: value that the mapping does not set
-// itself; of several merged mappings, the first to set a key wins.
-func (c *converter) merge(out *source.Node, seen map[string]bool, v *yaml.Node, depth int, alias *source.Range) error {
-	target := v
-	if v.Kind == yaml.AliasNode && v.Alias != nil {
-		target = v.Alias
-	}
-	if target.Kind == yaml.SequenceNode {
+// mergeSources converts the value of a <<: key: a mapping, or a list of
+// mappings, each possibly an alias.
+func (c *converter) mergeSources(v *yaml.Node, depth int, alias *source.Range) ([]*source.Node, error) {
+	if target := resolve(v); target.Kind == yaml.SequenceNode {
+		var out []*source.Node
 		for _, item := range target.Content {
-			if err := c.merge(out, seen, item, depth+1, alias); err != nil {
-				return err
+			if resolve(item).Kind == yaml.SequenceNode {
+				return nil, source.Errorf(c.start(item), "a YAML merge key (<<) needs a mapping or a list of mappings")
 			}
+			ms, err := c.mergeSources(item, depth+1, alias)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, ms...)
 		}
-		return nil
+		return out, nil
 	}
 	m, err := c.node(v, -1, depth+1, alias)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if m.Kind != source.Object {
-		return source.Errorf(c.start(v), "a YAML merge key (<<) needs a mapping or a list of mappings")
+		return nil, source.Errorf(c.start(v), "a YAML merge key (<<) needs a mapping or a list of mappings")
 	}
-	for _, mem := range m.Members {
-		if !seen[mem.Key] {
-			out.Members = append(out.Members, mem)
-			seen[mem.Key] = true
-		}
+	return []*source.Node{m}, nil
+}
+
+// resolve follows an alias to its anchored node.
+func resolve(n *yaml.Node) *yaml.Node {
+	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		return n.Alias
 	}
-	return nil
+	return n
 }
 
 // key returns the text of a mapping key; keys that are collections are
 // not something any supported format uses.
 func (c *converter) key(k *yaml.Node) (string, error) {
-	if k.Kind == yaml.AliasNode && k.Alias != nil {
-		k = k.Alias
-	}
+	k = resolve(k)
 	if k.Kind != yaml.ScalarNode {
 		return "", source.Errorf(c.start(k), "a YAML mapping key must be a scalar, not a %s", kindName(k.Kind))
 	}

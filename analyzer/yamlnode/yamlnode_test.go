@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"gopkg.in/yaml.v3"
 
@@ -165,5 +166,24 @@ func TestDirectivesAndEmptyDocuments(t *testing.T) {
 	}
 	if strings.Join(got, ",") != "a,b" {
 		t.Errorf("documents = %v", got)
+	}
+}
+
+// TestLongLineIsLinear guards against positions being looked up out of
+// source order, which made a minified 60,000-key flow mapping take 30s.
+func TestLongLineIsLinear(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("{")
+	for i := range 50000 {
+		fmt.Fprintf(&b, "k%d: v%d, ", i, i)
+	}
+	b.WriteString("<<: {m: 1}}\n")
+	start := time.Now()
+	n := convert(t, b.String())
+	if len(n.Members) != 50001 {
+		t.Fatalf("got %d members", len(n.Members))
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("took %v", d)
 	}
 }
