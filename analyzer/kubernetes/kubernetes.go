@@ -6,9 +6,13 @@
 // items, as kubectl get -o yaml prints) yields one resource per item. A
 // document is a manifest when its top level has apiVersion and kind;
 // anything else written in YAML (CI configurations, docker-compose files,
-// Helm values, Ansible playbooks, OpenAPI documents, kustomization.yaml
-// without kind) is skipped silently, so scanning a whole repository only
-// reports on manifests. A file that does not parse is an error only when
+// Helm values, Ansible playbooks, OpenAPI documents, Chart.yaml,
+// kustomization.yaml without kind) is skipped silently, so scanning a whole
+// repository only reports on manifests. Configuration objects that do have
+// apiVersion and kind (kind: Kustomization, kind's Cluster) become
+// resources like any other; no rule applies to them. Patches listed in a kustomization.yaml beside the
+// file (or in its parent folder) are fragments, not manifests, and are
+// skipped too. A file that does not parse is an error only when
 // it looks like a manifest (Looks). Unrendered Helm templates are not
 // parsed at all: Load returns a *HelmTemplateError (errors.Is
 // ErrHelmTemplate) for them.
@@ -40,6 +44,9 @@ func Load(file string, data []byte) ([]*resource.Resource, []error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if err := helmTemplate(file, data); err != nil {
 		return nil, []error{err}
+	}
+	if isKustomizePatch(file) {
+		return nil, nil
 	}
 	var objects []*source.Node
 	var errs []error

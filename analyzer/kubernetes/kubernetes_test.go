@@ -324,3 +324,28 @@ func TestLooks(t *testing.T) {
 		}
 	}
 }
+
+func TestKustomizePatchesAreSkipped(t *testing.T) {
+	dir := t.TempDir()
+	overlay := filepath.Join(dir, "overlays", "prod")
+	if err := os.MkdirAll(filepath.Join(overlay, "patches"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	kust := "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [../../base]\n" +
+		"patchesStrategicMerge: [replicas.yaml]\npatches:\n  - path: patches/resources.yaml\n    target: {kind: Deployment}\n"
+	if err := os.WriteFile(filepath.Join(overlay, "kustomization.yaml"), []byte(kust), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	patch := []byte("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec: {replicas: 5}\n")
+	for _, f := range []string{filepath.Join(overlay, "replicas.yaml"), filepath.Join(overlay, "patches", "resources.yaml")} {
+		if rs, errs := Load(f, patch); len(rs)+len(errs) != 0 {
+			t.Errorf("%s: got %v %v, want the patch skipped", f, names(rs), errs)
+		}
+	}
+	if rs, _ := Load(filepath.Join(overlay, "namespace.yaml"), patch); len(rs) != 1 {
+		t.Errorf("a manifest beside the kustomization is not a patch: %v", names(rs))
+	}
+	if rs, _ := Load(filepath.Join(overlay, "kustomization.yaml"), []byte(kust)); len(rs) != 1 {
+		t.Errorf("the kustomization itself: %v", names(rs))
+	}
+}
