@@ -62,12 +62,25 @@ func Load(file string, data []byte) ([]*resource.Resource, []error) {
 	} else {
 		objects, errs = loadYAML(file, data)
 	}
+	return resources(file, objects), errs
+}
+
+func resources(file string, objects []*source.Node) []*resource.Resource {
 	rs := make([]*resource.Resource, 0, len(objects))
 	for i, obj := range objects {
 		rs = append(rs, newResource(file, obj, i))
 	}
 	addAutomount(rs)
-	return rs, errs
+	return rs
+}
+
+// Detect reports whether a parsed JSON document is a Kubernetes object or
+// List, for pipelines that parse JSON once and dispatch on its content.
+func Detect(root *source.Node) bool { return isObject(root) }
+
+// LoadNode is Load for a JSON document already parsed by source.ParseJSON.
+func LoadNode(file string, root *source.Node) []*resource.Resource {
+	return resources(file, objectsOf(root))
 }
 
 func isJSON(data []byte) bool {

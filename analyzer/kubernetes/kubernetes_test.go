@@ -250,6 +250,13 @@ func TestJSONManifest(t *testing.T) {
 	if got := at(t, rs[0], "spec", "containers", 0, "image"); !strings.HasPrefix(got, "002:") {
 		t.Errorf("image at %s", got)
 	}
+	root, err := source.ParseJSON("pod.json", []byte(doc))
+	if err != nil || !Detect(root) || len(LoadNode("pod.json", root)) != 1 {
+		t.Errorf("Detect/LoadNode: %v", err)
+	}
+	if pkg, _ := source.ParseJSON("package.json", []byte(`{"name": "x"}`)); Detect(pkg) {
+		t.Error("package.json detected as a manifest")
+	}
 	if rs, errs := Load("package.json", []byte(`{"name": "x", "version": "1.0.0"}`)); len(rs)+len(errs) != 0 {
 		t.Errorf("package.json: %v %v", names(rs), errs)
 	}
