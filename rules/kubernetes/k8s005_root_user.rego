@@ -13,8 +13,8 @@
 #   runAsNonRoot: true as well, the kubelet refuses to start the container
 #   (CreateContainerConfigError). Setting neither runAsNonRoot: true nor a
 #   runAsUser of 1 or more is reported as medium. Values left as template
-#   placeholders are not judged, and pods declaring spec.os.name: windows
-#   are not checked.
+#   placeholders are not judged, and Windows pods (spec.os.name, a
+#   kubernetes.io/os node selector or windowsOptions) are not checked.
 # related_resources:
 #   - ref: https://kubernetes.io/docs/tasks/configure-pod-container/security-context/
 #   - ref: https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted

@@ -70,3 +70,9 @@ test_placeholder_user_is_not_judged if count(deny) == 0 with input as deployment
 test_windows_pods_are_skipped if {
 	count(deny) == 0 with input as {"kind": "kubernetes", "spec": {"kind": "Pod", "spec": {"os": {"name": "windows"}, "containers": [{"name": "a"}]}}}
 }
+
+test_windows_node_selector_and_options if {
+	count(deny) == 0 with input as {"kind": "kubernetes", "spec": {"kind": "Pod", "spec": {"nodeSelector": {"kubernetes.io/os": "windows"}, "containers": [{"name": "a"}]}}}
+	count(deny) == 0 with input as {"kind": "kubernetes", "spec": {"kind": "Pod", "spec": {"securityContext": {"windowsOptions": {"runAsUserName": "ContainerUser"}}, "containers": [{"name": "a"}]}}}
+	count(deny) == 1 with input as {"kind": "kubernetes", "spec": {"kind": "Pod", "spec": {"nodeSelector": {"kubernetes.io/os": "linux"}, "containers": [{"name": "a"}]}}}
+}

@@ -8,8 +8,8 @@
 #   allowPrivilegeEscalation: false sets, closes that path at no cost for
 #   almost every application. The field is container-only: the pod's
 #   securityContext has no such setting. Reported as medium when absent,
-#   high when set to true. Pods declaring spec.os.name: windows are not
-#   checked.
+#   high when set to true. Windows pods (spec.os.name, a kubernetes.io/os
+#   node selector or windowsOptions) are not checked.
 # related_resources:
 #   - ref: https://kubernetes.io/docs/tasks/configure-pod-container/security-context/
 #   - ref: https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted

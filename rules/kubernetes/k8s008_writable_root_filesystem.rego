@@ -6,8 +6,9 @@
 #   persist until the container restarts; it also hides state in a place
 #   that is lost on restart. readOnlyRootFilesystem: true makes the image
 #   immutable at run time; directories the application must write (/tmp,
-#   caches) become emptyDir volumes. The field is container-only. Pods
-#   declaring spec.os.name: windows are not checked.
+#   caches) become emptyDir volumes. The field is container-only. Windows
+#   pods (spec.os.name, a kubernetes.io/os node selector or windowsOptions)
+#   are not checked.
 # related_resources:
 #   - ref: https://kubernetes.io/docs/tasks/configure-pod-container/security-context/
 #   - ref: https://kubernetes.io/docs/concepts/storage/volumes/#emptydir

@@ -8,7 +8,8 @@
 #   Dropping ALL and adding back only what is needed removes them. The match
 #   is case-insensitive and accepts a CAP_ prefix, but Pod Security
 #   admission's restricted level accepts only the exact upper-case "ALL".
-#   Pods declaring spec.os.name: windows are not checked.
+#   Windows pods (spec.os.name, a kubernetes.io/os
+#   node selector or windowsOptions) are not checked.
 # related_resources:
 #   - ref: https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#set-capabilities-for-a-container
 #   - ref: https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted

@@ -9,8 +9,9 @@
 #   seccompProfile is inherited from the pod's securityContext unless the
 #   container sets its own. Reported as medium when Unconfined is written,
 #   low when no profile is set. The deprecated seccomp annotations are
-#   ignored by current Kubernetes versions and do not count. Pods declaring
-#   spec.os.name: windows are not checked.
+#   ignored by current Kubernetes versions and do not count. Windows pods
+#   (spec.os.name, a kubernetes.io/os node selector or windowsOptions) are
+#   not checked.
 # related_resources:
 #   - ref: https://kubernetes.io/docs/tutorials/security/seccomp/
 #   - ref: https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted

@@ -165,9 +165,18 @@ dotted_part(i, e) := concat("", [".", e]) if {
 	i > 0
 }
 
-# windows holds for pods that declare a Windows node: Linux-only settings
-# (users, capabilities, seccomp, read-only root) do not apply.
+# windows holds for pods that run on Windows nodes: spec.os.name, a
+# kubernetes.io/os node selector, or Windows options in the pod's security
+# context. Linux-only settings (users, capabilities, seccomp, read-only
+# root) do not apply to them.
 windows if lower(object.get(pod, ["os", "name"], "")) == "windows"
+
+windows if {
+	some key in ["kubernetes.io/os", "beta.kubernetes.io/os"]
+	lower(object.get(pod, ["nodeSelector", key], "")) == "windows"
+}
+
+windows if is_object(object.get(pod_security, "windowsOptions", null))
 
 linux if not windows
 
