@@ -356,3 +356,36 @@ func TestKustomizePatchesAreSkipped(t *testing.T) {
 		t.Errorf("the kustomization itself: %v", names(rs))
 	}
 }
+
+func TestHelmRenderedOutputOnStdin(t *testing.T) {
+	out := `---
+# Source: app/templates/serviceaccount.yaml
+apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: release-app
+---
+# Source: app/templates/tests/test.yaml
+---
+# Source: app/templates/deployment.yaml
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: release-app
+  labels:
+    helm.sh/chart: app-0.1.0
+spec:
+  template:
+    spec:
+      containers:
+        - name: app
+          image: "nginx:1.25.3"
+`
+	rs, errs := Load("-", []byte(out))
+	if len(errs) != 0 || len(rs) != 2 || rs[1].Name != "Deployment/release-app" {
+		t.Fatalf("got %v %v", names(rs), errs)
+	}
+	if got := at(t, rs[1], "spec", "template", "spec", "containers", 0, "image"); !strings.HasPrefix(got, "022:") {
+		t.Errorf("image at %s, want line 22 of the stream", got)
+	}
+}
