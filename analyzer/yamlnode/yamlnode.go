@@ -19,7 +19,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"regexp"
 	"strconv"
@@ -438,6 +437,3 @@ func (c *converter) mustOffset(p source.Pos) int {
 	off, _ := c.text.offset(p)
 	return off
 }
-
-// String describes a stream for debugging.
-func (s *Stream) String() string { return fmt.Sprintf("%s: %d YAML documents", s.file, len(s.Docs)) }
