@@ -2,12 +2,15 @@ package scan
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"path/filepath"
 
 	"github.com/shipcheck/shipcheck/analyzer/dockerfile"
 	"github.com/shipcheck/shipcheck/analyzer/ecs"
+	"github.com/shipcheck/shipcheck/analyzer/kubernetes"
 	"github.com/shipcheck/shipcheck/analyzer/resource"
+	"github.com/shipcheck/shipcheck/analyzer/result"
 	"github.com/shipcheck/shipcheck/analyzer/source"
 	"github.com/shipcheck/shipcheck/analyzer/terraform"
 )
@@ -27,11 +30,44 @@ var jsonKinds = []jsonKind{
 	{FormatECS, ecs.Detect, func(file string, root *source.Node, _ []byte) ([]*resource.Resource, []error) {
 		return ecs.Load(file, root)
 	}},
+	{FormatKubernetes, kubernetes.Detect, func(file string, _ *source.Node, data []byte) ([]*resource.Resource, []error) {
+		return kubernetes.Load(file, data)
+	}},
 }
 
 // fileLoaders load one file of a format decided by its name or --type.
 var fileLoaders = map[string]func(file string, data []byte) ([]*resource.Resource, []error){
 	FormatDockerfile: dockerfile.Load,
+	FormatKubernetes: kubernetes.Load,
+	// YAML that is not a Kubernetes manifest yields nothing.
+	formatYAML: kubernetes.Load,
+}
+
+// helmNote turns an unrendered Helm template into one note for its chart
+// (notes are deduplicated), instead of an error for every template file.
+func helmNote(err error) (result.ToolError, bool) {
+	var he *kubernetes.HelmTemplateError
+	if !errors.As(err, &he) {
+		return result.ToolError{}, false
+	}
+	return result.ToolError{
+		Range: source.Range{File: he.Chart},
+		Message: "Helm chart templates are not rendered, so they were not scanned; scan the rendered output: " +
+			"helm template " + he.Chart + " | shipcheck scan --type kubernetes -",
+	}, true
+}
+
+// uniqueNotes drops repeated notes, keeping the first.
+func uniqueNotes(notes []result.ToolError) []result.ToolError {
+	seen := map[result.ToolError]bool{}
+	out := notes[:0]
+	for _, n := range notes {
+		if !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // loadModule loads the Terraform module in the unit's folder, reporting on

@@ -115,6 +115,7 @@ func Run(ctx context.Context, opts Options) (*result.Report, error) {
 		}
 		rep.Notes = append(rep.Notes, o.notes...)
 	}
+	rep.Notes = uniqueNotes(rep.Notes)
 	applyIgnores(rep, opts)
 	finish(rep)
 	return rep, nil
@@ -217,6 +218,10 @@ func run(ctx context.Context, u unit, opts Options) (o outcome) {
 	}
 	resources, data, errs := load(u, opts)
 	for _, err := range errs {
+		if note, ok := helmNote(err); ok {
+			o.notes = append(o.notes, note)
+			continue
+		}
 		o.errors = append(o.errors, toolError(u.files[0].Path, err))
 	}
 	for _, r := range resources {
