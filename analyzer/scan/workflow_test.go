@@ -172,3 +172,35 @@ func TestOffByDefaultRules(t *testing.T) {
 		t.Error("ECS015 enabled in the configuration but not reported")
 	}
 }
+
+// TestInlineSuppressionsKubernetes covers ignore comments in real
+// manifests: nested YAML, a sequence item, whole documents of a
+// multi-document file, a trailing comment and the shipcheck.dev/ignore
+// annotation.
+func TestInlineSuppressionsKubernetes(t *testing.T) {
+	dir := filepath.Join("..", "..", "testdata", "workflow", "kubernetes")
+	rep := scanDir(t, scan.Options{Paths: []string{dir}})
+	wantSuppressed := []string{
+		"deploy.yaml:14 K8S001", // above "- name: app"
+		"deploy.yaml:14 K8S002", // same comment
+		"deploy.yaml:14 K8S013", // annotation
+		"deploy.yaml:16 K8S015", // above the document
+		"deploy.yaml:18 K8S006", // above "privileged: true"
+		"deploy.yaml:20 K8S013", // annotation, other container
+		"deploy.yaml:20 K8S015", // above the document, other container
+		"deploy.yaml:21 K8S004", // trailing comment
+		"deploy.yaml:31 K8S001", // above the second document
+	}
+	if got := summary(rep, dir, isSuppressed); !slices.Equal(got, wantSuppressed) {
+		t.Errorf("suppressed:\n got %q\nwant %q", got, wantSuppressed)
+	}
+	if got, want := summary(rep, dir, isStale), []string{"deploy.yaml:19 SUP001"}; !slices.Equal(got, want) {
+		t.Errorf("stale: got %q, want %q", got, want)
+	}
+	for _, f := range rep.Findings {
+		if f.Suppression == nil && f.Range.Start.Line == 31 && f.RuleID == "K8S002" {
+			return // the second document's comment covers K8S001 only
+		}
+	}
+	t.Error("the Pod's K8S002 is missing or suppressed")
+}
