@@ -47,7 +47,7 @@ fuzz:
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./analyzer/scan/
 	@echo "one-file scan, whole process (10 runs each):"
-	@for f in examples/ecs/fargate-web.taskdef.json; do \
+	@for f in examples/ecs/fargate-web.taskdef.json examples/kubernetes/legacy-api.yaml examples/docker/node-api.Dockerfile examples/terraform/ecs.tf; do \
 	  start=$$(date +%s%N); \
 	  for i in 1 2 3 4 5 6 7 8 9 10; do ./$(BIN) scan --format json $$f >/dev/null || true; done; \
 	  end=$$(date +%s%N); echo "  $$f: $$(( (end - start) / 10000000 )) ms per scan"; \

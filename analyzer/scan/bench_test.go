@@ -75,3 +75,21 @@ func BenchmarkECS(b *testing.B) {
 		b.Run(fmt.Sprintf("files=%d", n), func(b *testing.B) { benchCorpus(b, n, corpus.ECSTaskDefinition, corpus.ECSService) })
 	}
 }
+
+func BenchmarkKubernetes(b *testing.B) {
+	for _, n := range []int{300, 1200} {
+		b.Run(fmt.Sprintf("files=%d", n), func(b *testing.B) { benchCorpus(b, n, corpus.KubernetesDeployments) })
+	}
+}
+
+func BenchmarkTerraform(b *testing.B) {
+	for _, n := range []int{100, 400} {
+		b.Run(fmt.Sprintf("modules=%d", n), func(b *testing.B) { benchCorpus(b, n, corpus.TerraformStack) })
+	}
+}
+
+func BenchmarkDockerfile(b *testing.B) {
+	for _, n := range []int{500, 2000} {
+		b.Run(fmt.Sprintf("files=%d", n), func(b *testing.B) { benchCorpus(b, n, corpus.Dockerfile) })
+	}
+}
