@@ -52,7 +52,7 @@ problem(ref) := sprintf("uses the %q tag, which can change with every push", [re
 # "<IMAGE1_NAME>" or "IMAGE_PLACEHOLDER", are not references (repository
 # names are lower case) and must not read as an untagged image.
 plausible(image) if {
-	filled := regex.replace(trim_space(image), `\$\{[^}]*\}|\{\{.*?\}\}|\$\([^)]*\)|\$[A-Za-z_][A-Za-z0-9_]*`, "x")
+	filled := regex.replace(trim_space(image), `\$\{[^}]*\}|\{\{.*?\}\}|\$\([^)]*\)|\$[A-Za-z_][A-Za-z0-9_]*|#\{[^}]*\}|<[^<>\s]+>`, "x")
 	regex.match(reference, filled)
 }
 
