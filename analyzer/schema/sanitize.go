@@ -20,7 +20,9 @@ import (
 //
 // Values outside an enum are kept: they have the right type, rules compare
 // them with the values they look for, and removing them would turn, say, a
-// misspelled deployment controller into the default one.
+// misspelled deployment controller into the default one. So are numbers
+// and booleans written as strings in ECS JSON ("80", "true"): the rules
+// read them as meant.
 func Sanitize(r *resource.Resource, diags []resource.Diagnostic) {
 	all, err := loadSchemas()
 	if err != nil {
@@ -34,7 +36,7 @@ func Sanitize(r *resource.Resource, diags []resource.Diagnostic) {
 		switch {
 		case d.RuleID == UnknownField && !(foldsKeys(r) && ks.caseOnly(r.Spec, d.Path)):
 			remove(r.Spec, d.Path)
-		case d.RuleID == InvalidValue && !ks.enumMismatch(r.Spec, d.Path):
+		case d.RuleID == InvalidValue && !ks.enumMismatch(r.Spec, d.Path) && !ks.quotedScalar(r.Spec, d.Path):
 			remove(r.Spec, d.Path)
 		}
 	}

@@ -113,6 +113,9 @@ func Validate(r *resource.Resource) []resource.Diagnostic {
 	if errors.As(err, &verr) {
 		c.walk(verr)
 	}
+	if strictScalars(r) {
+		c.quotedScalars(ks.doc, spec, nil)
+	}
 	sort.SliceStable(c.out, func(i, j int) bool { return pathLess(c.out[i].Path, c.out[j].Path) })
 	return c.out
 }
