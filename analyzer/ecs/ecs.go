@@ -56,6 +56,7 @@ type found struct {
 //	{"service": {...}}                  create-service / update-service output
 //	{"serviceName": ...}                create-service input
 //	{"service": "name", ...}            update-service input
+//	{"deploymentConfiguration": ...}    a service definition without its name (ecspresso)
 func find(root *source.Node) []found {
 	if root == nil || root.Kind != source.Object {
 		return nil
@@ -78,7 +79,7 @@ func find(root *source.Node) []found {
 	if s := root.Get("service"); s != nil && s.Kind == source.Object && isService(s) {
 		return []found{{resource.ECSService, s}}
 	}
-	if isService(root) || isUpdateServiceInput(root) {
+	if isService(root) || isUpdateServiceInput(root) || isNamelessService(root) {
 		return []found{{resource.ECSService, root}}
 	}
 	return nil

@@ -31,6 +31,8 @@ func TestShapes(t *testing.T) {
 		{"create-service input", `{"serviceName":"web","taskDefinition":"app:1"}`, []string{resource.ECSService}, []string{"web"}},
 		{"create-service output", `{"service":{"serviceName":"web","serviceArn":"arn"}}`, []string{resource.ECSService}, []string{"web"}},
 		{"update-service input", `{"service":"web","taskDefinition":"app:2"}`, []string{resource.ECSService}, []string{"web"}},
+		{"service definition without a name (ecspresso)", `{"launchType":"FARGATE","desiredCount":2,"deploymentConfiguration":{},"propagateTags":"NONE"}`,
+			[]string{resource.ECSService}, []string{"f"}},
 		{"describe-services", `{"services":[{"serviceName":"a","taskDefinition":"x"},{"serviceName":"b","taskDefinition":"y"}],"failures":[]}`,
 			[]string{resource.ECSService, resource.ECSService}, []string{"a", "b"}},
 	}
@@ -85,6 +87,27 @@ func TestIndexIsRelativeToWrapper(t *testing.T) {
 	} {
 		if got := r.Locate(c.path).Start.Line; got != c.line {
 			t.Errorf("Locate(%v) line = %d, want %d", c.path, got, c.line)
+		}
+	}
+}
+
+// TestNotAService: documents that merely share a few service field names
+// are not services.
+func TestNotAService(t *testing.T) {
+	docs := map[string]string{
+		"two service fields":   `{"desiredCount":2,"launchType":"FARGATE","cluster":"c"}`,
+		"a deploy tool config": `{"desiredCount":2,"launchType":"FARGATE","loadBalancers":[],"image":"app:1","envFile":".env","region":"eu-west-1"}`,
+		"container list owner": `{"desiredCount":2,"launchType":"FARGATE","loadBalancers":[],"containerDefinitions":"x"}`,
+	}
+	for name, doc := range docs {
+		root, err := source.ParseJSON("f.json", []byte(doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range find(root) {
+			if f.kind == resource.ECSService {
+				t.Errorf("%s: read as a service", name)
+			}
 		}
 	}
 }

@@ -1,0 +1,66 @@
+package ecs
+
+import (
+	"encoding/json"
+	"sync"
+
+	"github.com/shipcheck/shipcheck/analyzer/resource"
+	"github.com/shipcheck/shipcheck/analyzer/source"
+	"github.com/shipcheck/shipcheck/schemas"
+)
+
+// serviceOnlyFields are CreateService fields no other JSON document this
+// tool reads has at its top level. A service definition that deploy tools
+// complete themselves (ecspresso's ecs-service-def.json takes the service
+// name and cluster from its own config) is recognised by them.
+var serviceOnlyFields = []string{
+	"deploymentConfiguration", "deploymentController", "schedulingStrategy",
+	"capacityProviderStrategy", "enableExecuteCommand", "enableECSManagedTags",
+	"healthCheckGracePeriodSeconds", "propagateTags", "serviceConnectConfiguration",
+	"serviceRegistries", "placementStrategy", "launchType", "platformVersion",
+	"networkConfiguration", "loadBalancers", "desiredCount", "volumeConfigurations",
+	"availabilityZoneRebalancing",
+}
+
+// serviceFields lists the fields of the service schema.
+var serviceFields = sync.OnceValue(func() map[string]bool {
+	out := map[string]bool{}
+	data, err := schemas.FS.ReadFile(schemas.File(resource.ECSService))
+	if err != nil {
+		return out
+	}
+	var doc struct {
+		Properties map[string]json.RawMessage `json:"properties"`
+	}
+	if json.Unmarshal(data, &doc) == nil {
+		for k := range doc.Properties {
+			out[k] = true
+		}
+	}
+	return out
+})
+
+// isNamelessService holds for a service definition without serviceName:
+// at least three service-only fields, and every other key (bar one
+// misspelling, which SCH001 then reports) a service field.
+func isNamelessService(n *source.Node) bool {
+	if n.Get("containerDefinitions") != nil {
+		return false
+	}
+	distinctive := 0
+	for _, f := range serviceOnlyFields {
+		if n.Get(f) != nil {
+			distinctive++
+		}
+	}
+	if distinctive < 3 {
+		return false
+	}
+	known, strangers := serviceFields(), 0
+	for _, m := range n.Members {
+		if !known[m.Key] {
+			strangers++
+		}
+	}
+	return strangers <= 1
+}
