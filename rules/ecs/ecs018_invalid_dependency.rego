@@ -39,7 +39,7 @@ dependencies contains [i, j, c, target, condition] if {
 	some j, dep in values.array_or_empty(object.get(c, "dependsOn", []))
 	is_object(dep)
 	target := dep.containerName
-	is_string(target)
+	values.nonempty_string(target) # "" is a CLI skeleton's unfilled name
 	not values.unknown(target)
 	condition := upper(trim_space(object.get(dep, "condition", "")))
 }
