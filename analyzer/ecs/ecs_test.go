@@ -95,7 +95,9 @@ func TestIndexIsRelativeToWrapper(t *testing.T) {
 // are not services.
 func TestNotAService(t *testing.T) {
 	docs := map[string]string{
-		"two service fields":   `{"desiredCount":2,"launchType":"FARGATE","cluster":"c"}`,
+		"one service-only field": `{"desiredCount":2,"launchType":"FARGATE","cluster":"c"}`,
+		"run-task input": `{"cluster":"c","taskDefinition":"t:1","count":1,"launchType":"FARGATE","platformVersion":"1.4.0",
+			"enableExecuteCommand":true,"propagateTags":"TASK_DEFINITION","networkConfiguration":{"awsvpcConfiguration":{"subnets":["s"]}}}`,
 		"a deploy tool config": `{"desiredCount":2,"launchType":"FARGATE","loadBalancers":[],"image":"app:1","envFile":".env","region":"eu-west-1"}`,
 		"container list owner": `{"desiredCount":2,"launchType":"FARGATE","loadBalancers":[],"containerDefinitions":"x"}`,
 	}

@@ -9,16 +9,16 @@ import (
 	"github.com/shipcheck/shipcheck/schemas"
 )
 
-// serviceOnlyFields are CreateService fields no other JSON document this
-// tool reads has at its top level. A service definition that deploy tools
-// complete themselves (ecspresso's ecs-service-def.json takes the service
-// name and cluster from its own config) is recognised by them.
+// serviceOnlyFields are CreateService fields that no other request or
+// document this tool reads has at its top level (run-task input shares
+// launchType, networkConfiguration, platformVersion and the like with a
+// service, so those do not count). A service definition that deploy
+// tools complete themselves (ecspresso's ecs-service-def.json takes the
+// service name and cluster from its own config) is recognised by them.
 var serviceOnlyFields = []string{
 	"deploymentConfiguration", "deploymentController", "schedulingStrategy",
-	"capacityProviderStrategy", "enableExecuteCommand", "enableECSManagedTags",
-	"healthCheckGracePeriodSeconds", "propagateTags", "serviceConnectConfiguration",
-	"serviceRegistries", "placementStrategy", "launchType", "platformVersion",
-	"networkConfiguration", "loadBalancers", "desiredCount", "volumeConfigurations",
+	"healthCheckGracePeriodSeconds", "serviceConnectConfiguration",
+	"serviceRegistries", "loadBalancers", "desiredCount",
 	"availabilityZoneRebalancing",
 }
 
@@ -41,7 +41,7 @@ var serviceFields = sync.OnceValue(func() map[string]bool {
 })
 
 // isNamelessService holds for a service definition without serviceName:
-// at least three service-only fields, and every other key (bar one
+// at least two service-only fields, and every other key (bar one
 // misspelling, which SCH001 then reports) a service field.
 func isNamelessService(n *source.Node) bool {
 	if n.Get("containerDefinitions") != nil {
@@ -53,7 +53,7 @@ func isNamelessService(n *source.Node) bool {
 			distinctive++
 		}
 	}
-	if distinctive < 3 {
+	if distinctive < 2 {
 		return false
 	}
 	known, strangers := serviceFields(), 0
