@@ -50,10 +50,12 @@ problem(ref) := sprintf("uses the %q tag, which can change with every push", [re
 # plausible holds for what can be an image reference once its templates are
 # filled in. Placeholders that deploy tools replace, such as CodeDeploy's
 # "<IMAGE1_NAME>" or "IMAGE_PLACEHOLDER", are not references (repository
-# names are lower case) and must not read as an untagged image.
+# names are lower case) and must not read as an untagged image. A registry
+# host may hold placeholder words ("ACCOUNT_ID.dkr.ecr.REGION.amazonaws.com"):
+# the tag after it is still known.
 plausible(image) if {
 	filled := regex.replace(trim_space(image), `\$\{[^}]*\}|\{\{.*?\}\}|\$\([^)]*\)|\$[A-Za-z_][A-Za-z0-9_]*|#\{[^}]*\}|<[^<>\s]+>`, "x")
 	regex.match(reference, filled)
 }
 
-reference := `^(?:[A-Za-z0-9.-]+(?::[0-9]+)?/)?[a-z0-9]+(?:[._-]+[a-z0-9]+)*(?:/[a-z0-9]+(?:[._-]+[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]*)?(?:@.+)?$`
+reference := `^(?:[A-Za-z0-9._-]+(?::[0-9]+)?/)?[a-z0-9]+(?:[._-]+[a-z0-9]+)*(?:/[a-z0-9]+(?:[._-]+[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]*)?(?:@.+)?$`
