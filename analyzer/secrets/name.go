@@ -134,8 +134,11 @@ var (
 	// references to values resolved elsewhere: ${VAR}, $(VAR), {{ ... }}
 	// (Helm, CloudFormation {{resolve:...}}), a whole-value $VAR, ARNs of
 	// Secrets Manager or SSM, and CloudFormation short-form intrinsics.
-	// A whole-value <PLACEHOLDER> is filled in by a deploy tool.
-	referencePattern = regexp.MustCompile(`\$\{[^}]*\}|\$\([^)]*\)|\{\{.*\}\}|^\$[A-Za-z_][A-Za-z0-9_]*$|^arn:aws[a-z-]*:|^!(Ref|Sub|GetAtt|ImportValue|Join|Select|FindInMap|If)\b|^<[^<>]+>$`)
+	// A whole-value <PLACEHOLDER>, __TOKEN__ or %TOKEN%, and #{Name}
+	// anywhere (Octopus, Azure DevOps replace-tokens), are filled in by a
+	// deploy tool.
+	referencePattern = regexp.MustCompile(`\$\{[^}]*\}|\$\([^)]*\)|\{\{.*\}\}|^\$[A-Za-z_][A-Za-z0-9_]*$|^arn:aws[a-z-]*:|^!(Ref|Sub|GetAtt|ImportValue|Join|Select|FindInMap|If)\b|^<[^<>]+>$|` +
+		`#\{[^}]+\}|^__[A-Za-z0-9_.]+__$|^%[A-Za-z_][A-Za-z0-9_]*%$`)
 	absolutePath     = regexp.MustCompile(`^(/|[A-Za-z]:\\)[^\s]*$`)
 )
 

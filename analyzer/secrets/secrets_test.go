@@ -68,6 +68,11 @@ func TestClassify(t *testing.T) {
 		{"ARGS", "--user=app --password=s3cret", High, "a connection string with a password"},
 		{"CONN", "Server=db;Password=<DB_PASSWORD>;", "", ""},
 		{"DB_PASSWORD", "<DB_PASSWORD>", "", ""},
+		{"SPRING_DATASOURCE_PASSWORD", "#{DbPassword}", "", ""},
+		{"DB_PASSWORD", "#{Project.Db.Password}#", "", ""},
+		{"DB_PASS", "%DB_PASS%", "", ""},
+		{"API_TOKEN", "__API_TOKEN__", "", ""},
+		{"API_TOKEN", "__not_a_token", Medium, ""},
 		{"JAVA_OPTS", "-Djavax.net.ssl.keyStorePassword=changeit", "", ""},
 		// Tier 2: secret-looking names with literal values.
 		{"DB_PASSWORD", "hunter2", Medium, "a secret-looking name with a literal value"},
