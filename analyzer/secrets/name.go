@@ -139,7 +139,7 @@ var (
 	// deploy tool.
 	referencePattern = regexp.MustCompile(`\$\{[^}]*\}|\$\([^)]*\)|\{\{.*\}\}|^\$[A-Za-z_][A-Za-z0-9_]*$|^arn:aws[a-z-]*:|^!(Ref|Sub|GetAtt|ImportValue|Join|Select|FindInMap|If)\b|^<[^<>]+>$|` +
 		`#\{[^}]+\}|^__[A-Za-z0-9_.]+__$|^%[A-Za-z_][A-Za-z0-9_]*%$`)
-	absolutePath     = regexp.MustCompile(`^(/|[A-Za-z]:\\)[^\s]*$`)
+	absolutePath = regexp.MustCompile(`^(/|[A-Za-z]:\\)[^\s]*$`)
 )
 
 // literal holds for a value that is written in the file and could be a
