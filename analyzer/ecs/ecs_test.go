@@ -29,6 +29,8 @@ func TestShapes(t *testing.T) {
 		{"register input", `{"family":"app","containerDefinitions":[]}`, []string{resource.ECSTaskDefinition}, []string{"app"}},
 		{"describe output", `{"taskDefinition":{"family":"app","revision":7,"containerDefinitions":[]},"tags":[]}`, []string{resource.ECSTaskDefinition}, []string{"app:7"}},
 		{"create-service input", `{"serviceName":"web","taskDefinition":"app:1"}`, []string{resource.ECSService}, []string{"web"}},
+		{"create-service input with typos", `{"serviceName":"web","taskDefinition":"app:1","desiredcount":2,"launchtype":"EC2","cluster":"c","role":"r"}`,
+			[]string{resource.ECSService}, []string{"web"}},
 		{"create-service output", `{"service":{"serviceName":"web","serviceArn":"arn"}}`, []string{resource.ECSService}, []string{"web"}},
 		{"update-service input", `{"service":"web","taskDefinition":"app:2"}`, []string{resource.ECSService}, []string{"web"}},
 		{"service definition without a name (ecspresso)", `{"launchType":"FARGATE","desiredCount":2,"deploymentConfiguration":{},"propagateTags":"NONE"}`,
@@ -99,6 +101,7 @@ func TestNotAService(t *testing.T) {
 		"run-task input": `{"cluster":"c","taskDefinition":"t:1","count":1,"launchType":"FARGATE","platformVersion":"1.4.0",
 			"enableExecuteCommand":true,"propagateTags":"TASK_DEFINITION","networkConfiguration":{"awsvpcConfiguration":{"subnets":["s"]}}}`,
 		"a deploy tool config": `{"desiredCount":2,"launchType":"FARGATE","loadBalancers":[],"image":"app:1","envFile":".env","region":"eu-west-1"}`,
+		"deploy script config": `{"cluster":"prod","serviceName":"api","containerName":"api","region":"eu-west-1","image":"api:1"}`,
 		"container list owner": `{"desiredCount":2,"launchType":"FARGATE","loadBalancers":[],"containerDefinitions":"x"}`,
 	}
 	for name, doc := range docs {

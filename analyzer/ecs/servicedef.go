@@ -56,11 +56,25 @@ func isNamelessService(n *source.Node) bool {
 	if distinctive < 2 {
 		return false
 	}
-	known, strangers := serviceFields(), 0
+	return strangers(n) <= 1
+}
+
+// strangers counts the keys of n that are not service fields.
+func strangers(n *source.Node) int {
+	known, count := serviceFields(), 0
 	for _, m := range n.Members {
 		if !known[m.Key] {
-			strangers++
+			count++
 		}
 	}
-	return strangers <= 1
+	return count
+}
+
+// mostlyService holds when at most one key, or at most a third of the
+// keys, of n are not service fields: a create-service input with a typo
+// or two is still read (and SCH001 names the typos), a deploy tool's own
+// config that happens to hold serviceName and cluster is not.
+func mostlyService(n *source.Node) bool {
+	s := strangers(n)
+	return s <= 1 || 3*s <= len(n.Members)
 }
