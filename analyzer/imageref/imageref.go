@@ -24,7 +24,7 @@ type Ref struct {
 	Tag        string
 	Digest     string
 	// Unknown is set when the tag position holds an unresolved template
-	// (${...}, {{ ... }}, $(...), $VAR, <PLACEHOLDER>): nothing can be said
+	// (${...}, {{ ... }}, $(...), $VAR, %VAR%, <PLACEHOLDER>): nothing can be said
 	// about the tag.
 	Unknown bool
 }
@@ -154,7 +154,7 @@ const hidden = '\x00'
 
 // templateMask returns s with every template expression replaced, byte for
 // byte, by hidden: ${...} (nested braces and ${VAR:-x} included), {{ ... }},
-// $(...), $VAR, #{...} (Octopus, Azure DevOps token replacement) and
+// $(...), $VAR, %VAR%, #{...} (Octopus, Azure DevOps token replacement) and
 // <PLACEHOLDER>. An unterminated template runs to the end of s.
 func templateMask(s string) string {
 	b := []byte(s)
@@ -192,6 +192,16 @@ func templateEnd(s string, i int) int {
 		// Deploy-tool placeholders: CodeDeploy's <IMAGE1_NAME>, <TAG>.
 		if end := strings.IndexAny(rest[1:], "<>"); end >= 0 && rest[1+end] == '>' {
 			return i + 1 + end + 1
+		}
+		return i
+	case strings.HasPrefix(rest, "%") && len(rest) > 1 && isVarStart(rest[1]):
+		// Windows and release-tool tokens: %BUILD_NUMBER%.
+		j := 2
+		for j < len(rest) && isVarChar(rest[j]) {
+			j++
+		}
+		if j < len(rest) && rest[j] == '%' {
+			return i + j + 1
 		}
 		return i
 	case strings.HasPrefix(rest, "$") && len(rest) > 1 && isVarStart(rest[1]):

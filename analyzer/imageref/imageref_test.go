@@ -66,6 +66,9 @@ var parseTests = []struct {
 	{"<IMAGE1_NAME>", Ref{Repository: "<IMAGE1_NAME>", Unknown: true}},
 	{"123456789012.dkr.ecr.us-east-1.amazonaws.com/app:<TAG>", Ref{Registry: "123456789012.dkr.ecr.us-east-1.amazonaws.com", Repository: "app", Tag: "<TAG>", Unknown: true}},
 	{"#{Registry}/app:#{Octopus.Release.Number}", Ref{Registry: "#{Registry}", Repository: "app", Tag: "#{Octopus.Release.Number}", Unknown: true}},
+	{"%AWS_ID%.dkr.ecr.us-east-1.amazonaws.com/%APP_NAME%:%BUILD_NUMBER%", Ref{Registry: "%AWS_ID%.dkr.ecr.us-east-1.amazonaws.com", Repository: "%APP_NAME%", Tag: "%BUILD_NUMBER%", Unknown: true}},
+	{"%REGISTRY%/app:latest", Ref{Registry: "%REGISTRY%", Repository: "app", Tag: "latest"}},
+	{"%IMAGE%", Ref{Repository: "%IMAGE%", Unknown: true}},
 	{"${unterminated:latest", Ref{Repository: "${unterminated:latest", Unknown: true}},
 	// Nothing to parse.
 	{"", Ref{Unknown: true}},

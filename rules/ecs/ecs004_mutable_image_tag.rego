@@ -54,7 +54,7 @@ problem(ref) := sprintf("uses the %q tag, which can change with every push", [re
 # host may hold placeholder words ("ACCOUNT_ID.dkr.ecr.REGION.amazonaws.com"):
 # the tag after it is still known.
 plausible(image) if {
-	filled := regex.replace(trim_space(image), `\$\{[^}]*\}|\{\{.*?\}\}|\$\([^)]*\)|\$[A-Za-z_][A-Za-z0-9_]*|#\{[^}]*\}|<[^<>\s]+>`, "x")
+	filled := regex.replace(trim_space(image), `\$\{[^}]*\}|\{\{.*?\}\}|\$\([^)]*\)|\$[A-Za-z_][A-Za-z0-9_]*|#\{[^}]*\}|<[^<>\s]+>|%[A-Za-z_][A-Za-z0-9_]*%`, "x")
 	regex.match(reference, filled)
 }
 
