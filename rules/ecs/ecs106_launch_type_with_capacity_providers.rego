@@ -37,7 +37,8 @@ deny contains {"msg": msg, "path": ["launchType"]} if {
 	values.nonempty_string(launch_type)
 	not values.unknown(launch_type)
 	strategy := object.get(svc.spec, "capacityProviderStrategy", null)
-	is_array(strategy)
-	count(strategy) > 0
+	some entry in values.array_or_empty(strategy)
+	provider := object.get(values.object_or_empty(entry), "capacityProvider", "")
+	values.nonempty_string(provider) # a CLI skeleton's {"capacityProvider": ""} names none
 	msg := sprintf("launchType %s is set together with capacityProviderStrategy: the API rejects a service with both; remove launchType to use the capacity providers, or remove the strategy", [launch_type])
 }
