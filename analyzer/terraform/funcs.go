@@ -36,7 +36,7 @@ func functions(dir string) map[string]function.Function {
 		"coalesce": coalesceFunc, "coalescelist": stdlib.CoalesceListFunc,
 		"compact": stdlib.CompactFunc, "concat": stdlib.ConcatFunc, "contains": stdlib.ContainsFunc,
 		"distinct": stdlib.DistinctFunc, "element": stdlib.ElementFunc, "flatten": stdlib.FlattenFunc,
-		"index": stdlib.IndexFunc, "keys": stdlib.KeysFunc, "length": stdlib.LengthFunc,
+		"index": stdlib.IndexFunc, "keys": stdlib.KeysFunc, "length": lengthFunc,
 		"lookup": stdlib.LookupFunc, "merge": stdlib.MergeFunc, "range": stdlib.RangeFunc,
 		"reverse": stdlib.ReverseListFunc, "setintersection": stdlib.SetIntersectionFunc,
 		"setproduct": stdlib.SetProductFunc, "setsubtract": stdlib.SetSubtractFunc,
@@ -54,6 +54,8 @@ func functions(dir string) map[string]function.Function {
 		"basename":    stringMap(filepath.Base), "dirname": stringMap(filepath.Dir),
 		"abspath": stringMap(func(s string) string { a, _ := filepath.Abs(s); return a }),
 		"one":     oneFunc,
+		"alltrue": boolFold(true), "anytrue": boolFold(false),
+		"sensitive": identityFunc, "nonsensitive": identityFunc,
 	}
 	fs["file"] = fileFunc(dir)
 	fs["fileexists"] = fileExistsFunc(dir)
@@ -230,5 +232,76 @@ var coalesceFunc = function.New(&function.Spec{
 			return a, nil
 		}
 		return cty.NilVal, function.NewArgErrorf(0, "no non-null, non-empty-string arguments")
+	},
+})
+
+// lengthFunc is Terraform's length, which unlike cty's also counts the
+// attributes of an object and the characters of a string: modules test
+// length(var.config) > 0 on object-typed and untyped (any) variables to
+// decide whether a dynamic block exists. An object or tuple with unknown
+// members still has a known length.
+var lengthFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "value", Type: cty.DynamicPseudoType, AllowDynamicType: true, AllowUnknown: true}},
+	Type:   function.StaticReturnType(cty.Number),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		v := args[0]
+		ty := v.Type()
+		switch {
+		case ty == cty.DynamicPseudoType:
+			return cty.UnknownVal(cty.Number), nil
+		case ty.IsObjectType():
+			return cty.NumberIntVal(int64(len(ty.AttributeTypes()))), nil
+		case ty.IsTupleType():
+			return cty.NumberIntVal(int64(len(ty.TupleElementTypes()))), nil
+		case !v.IsKnown():
+			return cty.UnknownVal(cty.Number), nil
+		case ty == cty.String:
+			return stdlib.Strlen(v)
+		case ty.IsListType() || ty.IsMapType() || ty.IsSetType():
+			return v.Length(), nil
+		}
+		return cty.NilVal, function.NewArgErrorf(0, "argument must be a string, a collection or a structural type")
+	},
+})
+
+// boolFold is Terraform's alltrue (all=true) and anytrue: an unknown
+// element makes the result unknown unless a known element already decides
+// it.
+func boolFold(all bool) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "list", Type: cty.List(cty.Bool), AllowUnknown: true}},
+		Type:   function.StaticReturnType(cty.Bool),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			v := args[0]
+			if !v.IsKnown() || v.IsNull() {
+				return cty.UnknownVal(cty.Bool), nil
+			}
+			unknown := false
+			for it := v.ElementIterator(); it.Next(); {
+				_, e := it.Element()
+				switch {
+				case !e.IsKnown() || e.IsNull():
+					unknown = true
+				case e.True() != all:
+					return cty.BoolVal(!all), nil
+				}
+			}
+			if unknown {
+				return cty.UnknownVal(cty.Bool), nil
+			}
+			return cty.BoolVal(all), nil
+		},
+	})
+}
+
+// identityFunc stands for sensitive and nonsensitive, which change how
+// Terraform displays a value, not the value.
+var identityFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "value", Type: cty.DynamicPseudoType, AllowDynamicType: true, AllowUnknown: true, AllowNull: true}},
+	Type: func(args []cty.Value) (cty.Type, error) {
+		return args[0].Type(), nil
+	},
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		return args[0], nil
 	},
 })

@@ -1,0 +1,50 @@
+package terraform
+
+import (
+	"testing"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// TestTerraformFunctions checks the functions whose Terraform semantics
+// differ from cty's standard library, on known and unknown arguments.
+func TestTerraformFunctions(t *testing.T) {
+	vars := map[string]cty.Value{
+		"obj":      cty.ObjectVal(map[string]cty.Value{"a": cty.StringVal("x"), "b": cty.UnknownVal(cty.String)}),
+		"empty":    cty.EmptyObjectVal,
+		"unknown":  cty.DynamicVal,
+		"list":     cty.ListVal([]cty.Value{cty.StringVal("x")}),
+		"unknownb": cty.UnknownVal(cty.Bool),
+	}
+	ctx := &hcl.EvalContext{Variables: map[string]cty.Value{"var": cty.ObjectVal(vars)}, Functions: functions(t.TempDir())}
+	cases := map[string]cty.Value{
+		`length(var.obj)`:                      cty.NumberIntVal(2),
+		`length(var.empty) > 0`:                cty.False,
+		`length("héllo")`:                      cty.NumberIntVal(5),
+		`length(var.list)`:                     cty.NumberIntVal(1),
+		`length({})`:                           cty.NumberIntVal(0),
+		`length(var.unknown)`:                  cty.UnknownVal(cty.Number),
+		`anytrue([false, var.unknownb, true])`: cty.True,
+		`anytrue([false, var.unknownb])`:       cty.UnknownVal(cty.Bool),
+		`alltrue([true, false, var.unknownb])`: cty.False,
+		`alltrue([])`:                          cty.True,
+		`nonsensitive(sensitive("s3cr3t"))`:    cty.StringVal("s3cr3t"),
+		`anytrue([for v in [1, 2] : v > 1])`:   cty.True,
+	}
+	for src, want := range cases {
+		expr, diags := hclsyntax.ParseExpression([]byte(src), "test", hcl.InitialPos)
+		if diags.HasErrors() {
+			t.Fatalf("%s: %v", src, diags)
+		}
+		got, diags := expr.Value(ctx)
+		if diags.HasErrors() {
+			t.Errorf("%s: %v", src, diags)
+			continue
+		}
+		if !got.RawEquals(want) {
+			t.Errorf("%s = %#v, want %#v", src, got, want)
+		}
+	}
+}
