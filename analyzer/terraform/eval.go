@@ -289,8 +289,14 @@ func lookup(ctx *hcl.EvalContext, name string) (cty.Value, bool) {
 // convert applies the variable's type constraint as Terraform does:
 // optional() attribute defaults, then conversion ("5" to 5 for a number).
 // A value that does not convert is kept as it is.
+//
+// An unknown value becomes an unknown of the declared type that is not
+// null: modules drop unset attributes with { for k, v in x : k => v if v !=
+// null }, and an unknown that might be null would make that whole object
+// unknown, hiding the attributes that are known. Taking it as set only
+// ever keeps an attribute as unknown, never invents a value.
 func (v *variable) convert(val cty.Value) cty.Value {
-	if v.typ == "" || !val.IsKnown() {
+	if v.typ == "" {
 		return val
 	}
 	expr, diags := hclsyntax.ParseExpression([]byte(v.typ), "<type>", hcl.InitialPos)
@@ -300,6 +306,12 @@ func (v *variable) convert(val cty.Value) cty.Value {
 	ty, defaults, diags := typeexpr.TypeConstraintWithDefaults(expr)
 	if diags.HasErrors() {
 		return val
+	}
+	if !val.IsKnown() {
+		if ty == cty.DynamicPseudoType {
+			return val
+		}
+		return cty.UnknownVal(ty).RefineNotNull()
 	}
 	if defaults != nil {
 		val = defaults.Apply(val)

@@ -24,6 +24,7 @@ var moduleMeta = map[string]bool{
 func (l *loader) call(m *module, w *walker, c *block, prefix string, depth int, stack map[string]bool) {
 	addr := prefix + "module." + c.name
 	src, args := moduleArgs(m, w.ctx, c)
+	insts, expanded := instances(m, w.ctx, c)
 	dir, ok := l.moduleDir(m, prefix, c.name, src)
 	if !ok {
 		l.remote(c, addr, src)
@@ -48,7 +49,66 @@ func (l *loader) call(m *module, w *walker, c *block, prefix string, depth int, 
 	}
 	stack[abs] = true
 	defer delete(stack, abs)
-	l.module(child, args, addr+".", func(string) bool { return true }, depth+1, stack)
+	all := func(string) bool { return true }
+	if !expanded {
+		l.module(child, args, addr+".", all, depth+1, stack)
+		return
+	}
+	for _, in := range insts {
+		_, args := moduleArgs(m, in.ctx, c)
+		// The same module directory is evaluated once per instance.
+		inst, err := parseModule(dir)
+		if err != nil {
+			continue
+		}
+		l.module(inst, args, fmt.Sprintf("%s[%q].", addr, in.key), all, depth+1, stack)
+	}
+}
+
+// maxInstances bounds how many instances of a module with a known
+// for_each are evaluated one by one.
+const maxInstances = 32
+
+// instance is one element of a module call's for_each: its key and the
+// context in which each.key and each.value are known.
+type instance struct {
+	key string
+	ctx *hcl.EvalContext
+}
+
+// instances expands a module call whose for_each is known (a map or object
+// with known keys, or a set of known strings) into one instance per
+// element, as Terraform does, so that the arguments built from each.value
+// are evaluated. It reports false for a call without for_each, or whose
+// for_each is unknown or too large: that call is evaluated once, with
+// each.* unknown.
+func instances(m *module, ctx *hcl.EvalContext, c *block) ([]instance, bool) {
+	var forEach cty.Value
+	switch {
+	case c.native != nil && c.native.Attributes["for_each"] != nil:
+		forEach = evalOr(c.native.Attributes["for_each"].Expr, ctx)
+	case c.json != nil && c.json.Get("for_each") != nil:
+		forEach = jsonValue(c.json.Get("for_each"), ctx, m.src)
+	default:
+		return nil, false
+	}
+	forEach, _ = forEach.UnmarkDeep()
+	ty := forEach.Type()
+	if !forEach.IsKnown() || forEach.IsNull() || !(ty.IsObjectType() || ty.IsMapType() || ty.IsSetType()) ||
+		ty.IsSetType() && (!forEach.IsWhollyKnown() || !ty.ElementType().Equals(cty.String)) ||
+		forEach.LengthInt() > maxInstances {
+		return nil, false
+	}
+	var out []instance
+	for it := forEach.ElementIterator(); it.Next(); {
+		k, v := it.Element()
+		if ty.IsSetType() {
+			k = v
+		}
+		each := cty.ObjectVal(map[string]cty.Value{"key": k, "value": v})
+		out = append(out, instance{key: k.AsString(), ctx: childContext(ctx, "each", each)})
+	}
+	return out, true
 }
 
 // remote reports a module whose source is not on disk.
@@ -106,8 +166,9 @@ func moduleArgs(m *module, ctx *hcl.EvalContext, c *block) (string, map[string]c
 }
 
 // moduleOutputs evaluates the outputs of the modules m calls that are on
-// disk (local, or installed by terraform init) and called once (not with
-// count or for_each), as the value of the module.* references in m. The
+// disk (local, or installed by terraform init) and called once, or with a
+// known for_each (a map of instances), as the value of the module.*
+// references in m; calls with count or an unknown for_each stay unknown. The
 // outputs are evaluated with the arguments passed; what depends on the
 // called module's resources stays unknown.
 func (l *loader) moduleOutputs(m *module, ctx *hcl.EvalContext, prefix string, depth int, stack map[string]bool) (cty.Value, bool) {
@@ -116,8 +177,9 @@ func (l *loader) moduleOutputs(m *module, ctx *hcl.EvalContext, prefix string, d
 	}
 	outs := map[string]cty.Value{}
 	for _, c := range m.calls {
-		if c.native != nil && (c.native.Attributes["count"] != nil || c.native.Attributes["for_each"] != nil) ||
-			c.json != nil && (c.json.Get("count") != nil || c.json.Get("for_each") != nil) {
+		insts, expanded := instances(m, ctx, c)
+		if !expanded && (c.native != nil && (c.native.Attributes["count"] != nil || c.native.Attributes["for_each"] != nil) ||
+			c.json != nil && (c.json.Get("count") != nil || c.json.Get("for_each") != nil)) {
 			continue
 		}
 		src, args := moduleArgs(m, ctx, c)
@@ -126,31 +188,54 @@ func (l *loader) moduleOutputs(m *module, ctx *hcl.EvalContext, prefix string, d
 		if !ok || err != nil || stack[abs] {
 			continue
 		}
-		child, err := parseModule(dir)
-		if err != nil || len(child.outputs) == 0 {
+		if !expanded {
+			if v, ok := l.outputValues(dir, abs, args, prefix+"module."+c.name+".", depth, stack); ok {
+				outs[c.name] = v
+			}
 			continue
 		}
-		stack[abs] = true
-		cctx := child.evalContext(args)
-		if mods, ok := l.moduleOutputs(child, cctx, prefix+"module."+c.name+".", depth+1, stack); ok {
-			cctx.Variables["module"] = mods
-			child.evalLocals(cctx)
-		}
-		delete(stack, abs)
-		vals := map[string]cty.Value{}
-		for name, o := range child.outputs {
-			if o.native != nil {
-				vals[name] = evalOr(o.native, cctx)
+		// module.x of a for_each call is a map of the instances' outputs.
+		byKey := map[string]cty.Value{}
+		for _, in := range insts {
+			_, args := moduleArgs(m, in.ctx, c)
+			addr := fmt.Sprintf("%smodule.%s[%q].", prefix, c.name, in.key)
+			if v, ok := l.outputValues(dir, abs, args, addr, depth, stack); ok {
+				byKey[in.key] = v
 			} else {
-				vals[name] = jsonValue(o.json, cctx, child.src)
+				byKey[in.key] = cty.DynamicVal
 			}
 		}
-		outs[c.name] = cty.ObjectVal(vals)
+		outs[c.name] = cty.ObjectVal(byKey)
 	}
 	if len(outs) == 0 {
 		return cty.NilVal, false
 	}
 	return cty.ObjectVal(outs), true
+}
+
+// outputValues evaluates the outputs of the module in dir called with args
+// (prefix is the call's address), as an object of output values.
+func (l *loader) outputValues(dir, abs string, args map[string]cty.Value, prefix string, depth int, stack map[string]bool) (cty.Value, bool) {
+	child, err := parseModule(dir)
+	if err != nil || len(child.outputs) == 0 {
+		return cty.NilVal, false
+	}
+	stack[abs] = true
+	cctx := child.evalContext(args)
+	if mods, ok := l.moduleOutputs(child, cctx, prefix, depth+1, stack); ok {
+		cctx.Variables["module"] = mods
+		child.evalLocals(cctx)
+	}
+	delete(stack, abs)
+	vals := map[string]cty.Value{}
+	for name, o := range child.outputs {
+		if o.native != nil {
+			vals[name] = evalOr(o.native, cctx)
+		} else {
+			vals[name] = jsonValue(o.json, cctx, child.src)
+		}
+	}
+	return cty.ObjectVal(vals), true
 }
 
 // moduleDir is where the module called name with source src is on disk:

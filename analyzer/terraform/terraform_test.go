@@ -1170,9 +1170,32 @@ module "many" {
   tag      = "1.0"
 }
 
+module "each_value" {
+  source   = "./container"
+  for_each = { api = { tag = "2.0" }, worker = { tag = "latest" } }
+  name     = each.key
+  tag      = each.value.tag
+}
+
+variable "names" {
+  type = set(string)
+}
+
+module "unknown" {
+  source   = "./container"
+  for_each = var.names
+  name     = each.key
+  tag      = "1.0"
+}
+
 resource "aws_ecs_task_definition" "t" {
   family                = "t"
-  container_definitions = jsonencode([module.web.definition, module.many["a"].definition])
+  container_definitions = jsonencode([module.web.definition, module.many["a"].definition, module.unknown["x"].definition])
+}
+
+resource "aws_ecs_task_definition" "all" {
+  family                = "all"
+  container_definitions = jsonencode([for k, m in module.each_value : m.definition])
 }
 `,
 		"container/main.tf": `variable "name" {}
@@ -1187,12 +1210,18 @@ output "definition" {
 	})
 	rs := loadAll(t, dir, Options{})
 	verify(t, get(t, rs, "aws_ecs_task_definition.t"), []check{
-		{[]any{"containerDefinitions", 0, "image"}, "example/web:latest", "main.tf:16"},
-		{[]any{"containerDefinitions", 1}, `${module.many["a"].definition}`, "main.tf:16"},
+		{[]any{"containerDefinitions", 0, "image"}, "example/web:latest", "main.tf:34"},
+		{[]any{"containerDefinitions", 1, "image"}, "example/a:1.0", "main.tf:34"},
+		{[]any{"containerDefinitions", 2}, `${module.unknown["x"].definition}`, "main.tf:34"},
 	})
-	if d := get(t, rs, "aws_ecs_task_definition.t").Diagnostics; len(d) != 1 || d[0].RuleID != "ERR002" || !strings.Contains(d[0].Message, "element 1") {
-		t.Errorf("diagnostics = %+v, want one ERR002 for element 1", d)
+	if d := get(t, rs, "aws_ecs_task_definition.t").Diagnostics; len(d) != 1 || d[0].RuleID != "ERR002" || !strings.Contains(d[0].Message, "element 2") {
+		t.Errorf("diagnostics = %+v, want one ERR002 for element 2", d)
 	}
+	// A known for_each is expanded: module.each_value is a map of instances.
+	verify(t, get(t, rs, "aws_ecs_task_definition.all"), []check{
+		{[]any{"containerDefinitions", 0, "image"}, "example/api:2.0", "main.tf:39"},
+		{[]any{"containerDefinitions", 1, "image"}, "example/worker:latest", "main.tf:39"},
+	})
 }
 
 func TestJSONDecodeFileKeepsPositions(t *testing.T) {
