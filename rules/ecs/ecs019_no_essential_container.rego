@@ -28,6 +28,7 @@ import data.shipcheck.lib.ecs
 
 deny contains {"msg": msg, "path": ["containerDefinitions"]} if {
 	count(ecs.containers) > 0
+	ecs.definitions_known
 	every c in ecs.containers {
 		not ecs.essential(c)
 	}

@@ -97,9 +97,19 @@ container_names contains c.name if {
 	is_string(object.get(c, "name", null))
 }
 
+# definitions_known holds when no element of containerDefinitions is an
+# unknown value (a Terraform module output or variable): a rule about the
+# task's containers as a whole cannot tell what such an element holds.
+definitions_known if {
+	every x in values.array_or_empty(spec.containerDefinitions) {
+		not values.unknown(x)
+	}
+}
+
 # names_known holds when every container's name is a literal string, so a
 # name missing from container_names is really missing.
 names_known if {
+	definitions_known
 	every c in containers {
 		is_string(object.get(c, "name", null))
 		not values.unknown(c.name)
