@@ -14,7 +14,8 @@
 #   (CreateContainerConfigError). Setting neither runAsNonRoot: true nor a
 #   runAsUser of 1 or more is reported as medium. Values left as template
 #   placeholders are not judged, and Windows pods (spec.os.name, a
-#   kubernetes.io/os node selector or windowsOptions) are not checked.
+#   kubernetes.io/os node selector or windowsOptions) are not checked, nor
+#   are Cloud Run services, which take no securityContext.
 # related_resources:
 #   - ref: https://kubernetes.io/docs/tasks/configure-pod-container/security-context/
 #   - ref: https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted
@@ -42,7 +43,7 @@ import data.shipcheck.lib.values
 
 deny contains {"msg": msg, "path": k8s.at(x, user), "severity": "high"} if {
 	some x in k8s.containers
-	k8s.linux
+	k8s.security_context_applies
 	user := k8s.effective(x, "runAsUser")
 	values.number(user.value) == 0
 	nonroot := k8s.effective(x, "runAsNonRoot")
@@ -52,7 +53,7 @@ deny contains {"msg": msg, "path": k8s.at(x, user), "severity": "high"} if {
 
 deny contains {"msg": msg, "path": k8s.at(x, user), "severity": "high"} if {
 	some x in k8s.containers
-	k8s.linux
+	k8s.security_context_applies
 	user := k8s.effective(x, "runAsUser")
 	values.number(user.value) == 0
 	not nonroot_true(x)
@@ -61,7 +62,7 @@ deny contains {"msg": msg, "path": k8s.at(x, user), "severity": "high"} if {
 
 deny contains {"msg": msg, "path": k8s.nearest(x, ["securityContext", "runAsNonRoot"]), "severity": "medium"} if {
 	some x in k8s.containers
-	k8s.linux
+	k8s.security_context_applies
 	not nonroot_true(x)
 	not user_set(x)
 	not nonroot_unknown(x)

@@ -9,7 +9,8 @@
 #   almost every application. The field is container-only: the pod's
 #   securityContext has no such setting. Reported as medium when absent,
 #   high when set to true. Windows pods (spec.os.name, a kubernetes.io/os
-#   node selector or windowsOptions) are not checked.
+#   node selector or windowsOptions) are not checked, nor are Cloud Run
+#   services, which take no securityContext.
 # related_resources:
 #   - ref: https://kubernetes.io/docs/tasks/configure-pod-container/security-context/
 #   - ref: https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted
@@ -35,14 +36,14 @@ import data.shipcheck.lib.values
 
 deny contains {"msg": msg, "path": array.concat(x.path, ["securityContext", "allowPrivilegeEscalation"]), "severity": "high"} if {
 	some x in k8s.containers
-	k8s.linux
+	k8s.security_context_applies
 	values.is_true(object.get(k8s.security(x), "allowPrivilegeEscalation", null))
 	msg := sprintf("%s sets allowPrivilegeEscalation: true, so setuid binaries can make any process root; set it to false", [k8s.label(x)])
 }
 
 deny contains {"msg": msg, "path": k8s.nearest(x, ["securityContext", "allowPrivilegeEscalation"])} if {
 	some x in k8s.containers
-	k8s.linux
+	k8s.security_context_applies
 	v := object.get(k8s.security(x), "allowPrivilegeEscalation", null)
 	not values.is_true(v)
 	not values.is_false(v)

@@ -8,7 +8,8 @@
 #   immutable at run time; directories the application must write (/tmp,
 #   caches) become emptyDir volumes. The field is container-only. Windows
 #   pods (spec.os.name, a kubernetes.io/os node selector or windowsOptions)
-#   are not checked.
+#   are not checked, nor are Cloud Run services, which take no
+#   securityContext.
 # related_resources:
 #   - ref: https://kubernetes.io/docs/tasks/configure-pod-container/security-context/
 #   - ref: https://kubernetes.io/docs/concepts/storage/volumes/#emptydir
@@ -38,7 +39,7 @@ import data.shipcheck.lib.values
 
 deny contains {"msg": msg, "path": k8s.nearest(x, ["securityContext", "readOnlyRootFilesystem"])} if {
 	some x in k8s.containers
-	k8s.linux
+	k8s.security_context_applies
 	v := object.get(k8s.security(x), "readOnlyRootFilesystem", null)
 	not values.is_true(v)
 	not values.unknown(v)

@@ -9,7 +9,8 @@
 #   is case-insensitive and accepts a CAP_ prefix, but Pod Security
 #   admission's restricted level accepts only the exact upper-case "ALL".
 #   Windows pods (spec.os.name, a kubernetes.io/os
-#   node selector or windowsOptions) are not checked.
+#   node selector or windowsOptions) are not checked, nor are Cloud Run
+#   services, which take no securityContext.
 # related_resources:
 #   - ref: https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#set-capabilities-for-a-container
 #   - ref: https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted
@@ -36,7 +37,7 @@ import data.shipcheck.lib.values
 
 deny contains {"msg": msg, "path": k8s.nearest(x, ["securityContext", "capabilities", "drop"])} if {
 	some x in k8s.containers
-	k8s.linux
+	k8s.security_context_applies
 	drop := object.get(k8s.security(x), ["capabilities", "drop"], null)
 	not drops_all(drop)
 	not values.unknown(drop)

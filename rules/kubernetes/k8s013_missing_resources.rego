@@ -10,7 +10,8 @@
 #   a CPU limit without a request counts as a request, since Kubernetes
 #   defaults the request to it. Pod-level resources (spec.resources) count
 #   for every container. Regular and init containers are checked;
-#   ephemeral containers cannot set resources.
+#   ephemeral containers cannot set resources. Cloud Run services are not
+#   checked: Cloud Run always applies CPU and memory limits.
 # related_resources:
 #   - ref: https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/
 #   - ref: https://kubernetes.io/docs/tasks/configure-pod-container/assign-memory-resource/
@@ -39,10 +40,14 @@ import data.shipcheck.lib.k8s
 deny contains {"msg": msg, "path": where(x, missing)} if {
 	some x in k8s.containers
 	x.type != "ephemeralContainers"
+	not k8s.cloud_run
 	missing := [m | some m in ["memory limit", "CPU request"]; not has(x, m)]
 	count(missing) > 0
-	msg := sprintf("%s has no %s; set resources.requests.cpu and resources.limits.memory", [k8s.label(x), concat(" and no ", missing)])
+	fields := [field[m] | some m in missing]
+	msg := sprintf("%s has no %s; set %s", [k8s.label(x), concat(" and no ", missing), concat(" and ", fields)])
 }
+
+field := {"memory limit": "resources.limits.memory", "CPU request": "resources.requests.cpu"}
 
 has(x, "memory limit") if set(x, ["limits", "memory"])
 

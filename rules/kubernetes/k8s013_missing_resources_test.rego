@@ -43,3 +43,25 @@ test_pod_level_resources_count if {
 test_ephemeral_containers_exempt if {
 	count(deny) == 0 with input as {"kind": "kubernetes", "spec": {"kind": "Pod", "spec": {"ephemeralContainers": [{"name": "debug"}]}}}
 }
+
+test_fix_names_only_the_missing_field if {
+	ds := deny with input as pod({"requests": {"memory": "256Mi", "cpu": "100m"}})
+	some d in ds
+	endswith(d.msg, "set resources.limits.memory")
+}
+
+test_cloud_run_always_has_limits if {
+	count(deny) == 0 with input as {"kind": "kubernetes", "spec": {
+		"apiVersion": "serving.knative.dev/v1", "kind": "Service",
+		"metadata": {"name": "web", "labels": {"cloud.googleapis.com/location": "us-central1"}},
+		"spec": {"template": {"spec": {"containers": [{"image": "gcr.io/p/web:1.0"}]}}},
+	}}
+}
+
+test_knative_on_kubernetes_is_checked if {
+	count(deny) == 1 with input as {"kind": "kubernetes", "spec": {
+		"apiVersion": "serving.knative.dev/v1", "kind": "Service",
+		"metadata": {"name": "web", "annotations": {"autoscaling.knative.dev/minScale": "1"}},
+		"spec": {"template": {"spec": {"containers": [{"image": "registry.example.com/web:1.0"}]}}},
+	}}
+}

@@ -11,7 +11,7 @@
 #   low when no profile is set. The deprecated seccomp annotations are
 #   ignored by current Kubernetes versions and do not count. Windows pods
 #   (spec.os.name, a kubernetes.io/os node selector or windowsOptions) are
-#   not checked.
+#   not checked, nor are Cloud Run services, which take no securityContext.
 # related_resources:
 #   - ref: https://kubernetes.io/docs/tutorials/security/seccomp/
 #   - ref: https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted
@@ -38,7 +38,7 @@ import data.shipcheck.lib.values
 
 deny contains {"msg": msg, "path": path, "severity": "medium"} if {
 	some x in k8s.containers
-	k8s.linux
+	k8s.security_context_applies
 	e := k8s.effective(x, "seccompProfile")
 	object.get(values.object_or_empty(e.value), "type", null) == "Unconfined"
 	path := at(x, e)
@@ -47,7 +47,7 @@ deny contains {"msg": msg, "path": path, "severity": "medium"} if {
 
 deny contains {"msg": msg, "path": k8s.nearest(x, ["securityContext", "seccompProfile"]), "severity": "low"} if {
 	some x in k8s.containers
-	k8s.linux
+	k8s.security_context_applies
 	not profile_set(x)
 	msg := sprintf("%s has no seccompProfile (neither has the pod), so it runs Unconfined unless the kubelet enables seccompDefault; set seccompProfile type: RuntimeDefault on the pod", [k8s.label(x)])
 }

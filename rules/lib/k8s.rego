@@ -180,6 +180,34 @@ windows if is_object(object.get(pod_security, "windowsOptions", null))
 
 linux if not windows
 
+# cloud_run holds for Cloud Run objects written in their Kubernetes-style
+# YAML (gcloud run services replace): a run.googleapis.com apiVersion (Job,
+# WorkerPool), or a Knative Service whose labels or annotations are Cloud
+# Run's own (run.googleapis.com/..., cloud.googleapis.com/location), on the
+# object or its revision template. Cloud Run rejects a container
+# securityContext and always applies CPU and memory limits (1 CPU, 512Mi by
+# default), so the rules about those settings do not apply to it.
+cloud_run if startswith(object.get(spec, "apiVersion", ""), "run.googleapis.com/")
+
+cloud_run if {
+	startswith(object.get(spec, "apiVersion", ""), "serving.knative.dev/")
+	some meta in [object.get(spec, "metadata", {}), object.get(spec, ["spec", "template", "metadata"], {})]
+	some field in ["labels", "annotations"]
+	some key, _ in values.object_or_empty(object.get(meta, field, {}))
+	cloud_run_key(key)
+}
+
+cloud_run_key(key) if startswith(key, "run.googleapis.com/")
+
+cloud_run_key(key) if startswith(key, "cloud.googleapis.com/")
+
+# security_context_applies holds where a container's Linux security context
+# can be set: Linux pods, and not Cloud Run, which has no securityContext.
+security_context_applies if {
+	linux
+	not cloud_run
+}
+
 # written holds for a setting with a value: a number, a non-blank string
 # (including an unknown placeholder), a boolean, an object or an array.
 written(v) if is_number(v)
