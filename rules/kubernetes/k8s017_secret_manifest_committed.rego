@@ -6,8 +6,8 @@
 #   Once committed, the credentials are in the Git history of every clone
 #   and fork, in CI logs and in rendered artefacts, and rotating them is the
 #   only fix. Secrets whose values are all empty or template placeholders
-#   are not reported, nor are service-account-token Secrets (their data is
-#   filled in by the cluster).
+#   (<password>, $TOKEN, #{Token}#, __TOKEN__) are not reported, nor are
+#   service-account-token Secrets (their data is filled in by the cluster).
 # related_resources:
 #   - ref: https://kubernetes.io/docs/concepts/configuration/secret/
 #   - ref: https://kubernetes.io/docs/concepts/security/secrets-good-practices/
@@ -56,7 +56,13 @@ literal_keys(field) := {k |
 	some k, v in values.object_or_empty(object.get(k8s.spec, field, null))
 	values.nonempty_string(v)
 	not values.unknown(v)
+	not placeholder(v)
 }
+
+# placeholder holds for a whole value that stands for one to be filled in
+# before use: <base64-encoded-password>, $DB_PASSWORD (envsubst),
+# #{DbPassword} and __DB_PASSWORD__ (release token replacement).
+placeholder(v) if regex.match(`^\s*(<[^<>]+>|\$[A-Za-z_][A-Za-z0-9_]*|#\{[^}]+\}#?|__[A-Za-z0-9_]+__)\s*$`, v)
 
 first_field := "data" if count(literal_keys("data")) > 0
 

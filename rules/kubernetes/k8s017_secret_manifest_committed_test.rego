@@ -34,3 +34,19 @@ test_service_account_token_passes if {
 test_other_kinds_pass if {
 	count(deny) == 0 with input as {"kind": "kubernetes", "spec": {"apiVersion": "bitnami.com/v1alpha1", "kind": "SealedSecret", "spec": {"encryptedData": {"a": "b"}}}}
 }
+
+test_placeholders_are_not_values if {
+	count(deny) == 0 with input as {"kind": "kubernetes", "spec": {
+		"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "s"},
+		"stringData": {"a": "<password>", "b": "$TOKEN", "c": "#{Key}#", "d": "__KEY__"},
+	}}
+}
+
+test_literal_beside_placeholder_counts if {
+	ds := deny with input as {"kind": "kubernetes", "spec": {
+		"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "s"},
+		"stringData": {"a": "<password>", "b": "s3cr3t-value"},
+	}}
+	some d in ds
+	contains(d.msg, "1 value(s) in stringData (b)")
+}
