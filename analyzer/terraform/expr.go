@@ -60,6 +60,17 @@ func (w *walker) node(expr hclsyntax.Expression) *source.Node {
 		}
 	case *hclsyntax.ParenthesesExpr:
 		return w.node(e.Expression)
+	case *hclsyntax.ConditionalExpr:
+		// A known condition selects the branch that is walked, so a
+		// partly known result ("${repo_url}:latest") keeps its known
+		// parts and the branch keeps its positions.
+		c, diags := evaluate(e.Condition, w.ctx)
+		if c, _ = c.UnmarkDeep(); !diags.HasErrors() && c.IsKnown() && !c.IsNull() && c.Type() == cty.Bool {
+			if c.True() {
+				return w.node(e.TrueResult)
+			}
+			return w.node(e.FalseResult)
+		}
 	case *hclsyntax.FunctionCallExpr:
 		if n := w.call(e); n != nil {
 			return n
