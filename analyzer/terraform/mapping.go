@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/shipcheck/shipcheck/analyzer/resource"
@@ -55,7 +56,7 @@ var resourceTypes = map[string]mappedType{
 			arg("configure_at_launch", "configuredAtLaunch"),
 			one("docker_volume_configuration", "dockerVolumeConfiguration",
 				arg("scope", "scope"), arg("autoprovision", "autoprovision"), arg("driver", "driver"),
-				arg("driver_opts", "driverOpts"), arg("labels", "labels")),
+				conv("driver_opts", "driverOpts", stringValues), conv("labels", "labels", stringValues)),
 			one("efs_volume_configuration", "efsVolumeConfiguration",
 				arg("file_system_id", "fileSystemId"), arg("root_directory", "rootDirectory"),
 				arg("transit_encryption", "transitEncryption"), arg("transit_encryption_port", "transitEncryptionPort"),
@@ -266,7 +267,8 @@ func enabledDisabled(n *source.Node) *source.Node {
 	return &out
 }
 
-// nameValueList converts a map argument into the API's [{name, value}].
+// nameValueList converts a map(string) argument into the API's [{name,
+// value}], with Terraform's conversion of numbers and booleans to strings.
 func nameValueList(n *source.Node) *source.Node {
 	if n.Kind != source.Object {
 		return n
@@ -275,10 +277,39 @@ func nameValueList(n *source.Node) *source.Node {
 	for _, mem := range n.Members {
 		out.Items = append(out.Items, &source.Node{Kind: source.Object, Range: mem.KeyRange, Members: []source.Member{
 			{Key: "name", KeyRange: mem.KeyRange, Value: &source.Node{Kind: source.String, Value: mem.Key, Range: mem.KeyRange}},
-			{Key: "value", KeyRange: mem.KeyRange, Value: mem.Value},
+			{Key: "value", KeyRange: mem.KeyRange, Value: scalarString(mem.Value)},
 		}})
 	}
 	return out
+}
+
+// stringValues applies Terraform's map(string) conversion to a map argument:
+// proxy_configuration properties = { ProxyIngressPort = 15000 } (the
+// provider's own example) is the string "15000" by the time it reaches the
+// API.
+func stringValues(n *source.Node) *source.Node {
+	if n.Kind != source.Object {
+		return n
+	}
+	out := *n
+	out.Members = make([]source.Member, len(n.Members))
+	for i, mem := range n.Members {
+		mem.Value = scalarString(mem.Value)
+		out.Members[i] = mem
+	}
+	return &out
+}
+
+// scalarString converts a number or boolean to its string form, as
+// Terraform converts values given to a string-typed argument.
+func scalarString(n *source.Node) *source.Node {
+	switch n.Kind {
+	case source.Number, source.Bool:
+		out := *n
+		out.Kind, out.Value = source.String, fmt.Sprint(n.Value)
+		return &out
+	}
+	return n
 }
 
 // clusterLogging converts enabled_cluster_log_types into the EKS API's
