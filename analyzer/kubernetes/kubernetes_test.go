@@ -389,3 +389,63 @@ spec:
 		t.Errorf("image at %s, want line 22 of the stream", got)
 	}
 }
+
+func TestKustomizeImage(t *testing.T) {
+	overrides := []imageOverride{
+		{Name: "api", NewName: "registry.example.com/api", NewTag: "2.0"},
+		{Name: "registry.example.com/api", Digest: "sha256:abc"},
+		{Name: "redis", NewTag: "7.2"},
+		{Name: "localhost:5000/web", NewTag: "3"},
+	}
+	cases := map[string]string{
+		"api":                        "registry.example.com/api@sha256:abc",
+		"api:latest":                 "registry.example.com/api@sha256:abc",
+		"redis":                      "redis:7.2",
+		"redis:6@sha256:def":         "redis:7.2@sha256:def",
+		"docker.io/library/redis":    "docker.io/library/redis",
+		"redis-exporter":             "redis-exporter",
+		"localhost:5000/web":         "localhost:5000/web:3",
+		"localhost:5000/web:1":       "localhost:5000/web:3",
+		"localhost:5000/web-admin:1": "localhost:5000/web-admin:1",
+	}
+	for in, want := range cases {
+		if got := kustomizeImage(in, overrides); got != want {
+			t.Errorf("kustomizeImage(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestKustomizationImagesApplyToItsResources(t *testing.T) {
+	dir := t.TempDir()
+	base := filepath.Join(dir, "base")
+	if err := os.MkdirAll(base, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		filepath.Join(base, "kustomization.yaml"): "resources: [deployment.yaml]\nimages:\n- {name: api, newTag: '1.0'}\n",
+		filepath.Join(dir, "kustomization.yaml"):  "resources: [base]\nimages:\n- {name: worker, newTag: '2.0'}\n",
+	}
+	for p, s := range files {
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	manifest := "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: a, image: api}\n  - {name: w, image: worker}\n"
+	images := func(file string) []any {
+		rs, errs := Load(file, []byte(manifest))
+		if len(errs) > 0 || len(rs) != 1 {
+			t.Fatalf("Load(%s): %v %v", file, rs, errs)
+		}
+		var out []any
+		for _, c := range rs[0].Spec.(map[string]any)["spec"].(map[string]any)["containers"].([]any) {
+			out = append(out, c.(map[string]any)["image"])
+		}
+		return out
+	}
+	if got := images(filepath.Join(base, "deployment.yaml")); got[0] != "api:1.0" || got[1] != "worker:2.0" {
+		t.Errorf("a listed resource gets both kustomizations' images: %v", got)
+	}
+	if got := images(filepath.Join(base, "other.yaml")); got[0] != "api" || got[1] != "worker:2.0" {
+		t.Errorf("a file the base does not list keeps its images, the parent includes the folder: %v", got)
+	}
+}

@@ -12,72 +12,129 @@ import (
 // of a manifest, not a manifest: it says "add resources to container web",
 // and linting it alone would report every field it leaves out (probes,
 // security context) although the base has them. Such files are skipped.
+//
+// A kustomization's images field (kustomize edit set image, the GitOps
+// image updaters) sets the tag or digest that is deployed for an image the
+// manifests name without one, so the manifests it includes are read with
+// those images applied, as kustomize build would write them.
+//
 // Only the kustomization beside the file and the one in its parent folder
 // are consulted; the rendered output (kustomize build | shipcheck scan
 // --type kubernetes -) is what to lint for overlays.
 
-// kustomizations caches, per folder, the absolute paths of the patch files
-// its kustomization lists.
-var kustomizations sync.Map // string -> map[string]bool
+// kustomizations caches the kustomization of each folder.
+var kustomizations sync.Map // string -> *kustomization
 
 var kustomizationNames = []string{"kustomization.yaml", "kustomization.yml", "Kustomization"}
 
-// isKustomizePatch reports whether file is listed as a patch by the
-// kustomization in its folder or its parent folder.
-func isKustomizePatch(file string) bool {
-	if file == "" || file == "-" {
-		return false
-	}
-	abs, err := filepath.Abs(file)
-	if err != nil {
-		return false
-	}
-	dir := filepath.Dir(abs)
-	return patchesOf(dir)[abs] || patchesOf(filepath.Dir(dir))[abs]
-}
-
-func patchesOf(dir string) map[string]bool {
-	if v, ok := kustomizations.Load(dir); ok {
-		return v.(map[string]bool)
-	}
-	patches := readPatches(dir)
-	kustomizations.Store(dir, patches)
-	return patches
-}
-
-// kustomization holds the fields of a kustomization that name patch files.
+// kustomization is what the adapter uses of a kustomization file, with
+// paths made absolute.
 type kustomization struct {
+	patches   map[string]bool // patch files
+	resources map[string]bool // files and folders it includes
+	images    []imageOverride
+}
+
+// imageOverride is one entry of a kustomization's images field.
+type imageOverride struct {
+	Name    string `yaml:"name"`
+	NewName string `yaml:"newName"`
+	NewTag  string `yaml:"newTag"`
+	Digest  string `yaml:"digest"`
+}
+
+// kustomizationFile holds the fields of a kustomization file that the
+// adapter reads.
+type kustomizationFile struct {
+	Resources             []string `yaml:"resources"`
+	Bases                 []string `yaml:"bases"`
 	PatchesStrategicMerge []string `yaml:"patchesStrategicMerge"`
 	PatchesJSON6902       []struct {
 		Path string `yaml:"path"`
 	} `yaml:"patchesJson6902"`
-	Patches []yaml.Node `yaml:"patches"`
+	Patches []yaml.Node     `yaml:"patches"`
+	Images  []imageOverride `yaml:"images"`
 }
 
-func readPatches(dir string) map[string]bool {
-	out := map[string]bool{}
+// isKustomizePatch reports whether file is listed as a patch by the
+// kustomization in its folder or its parent folder.
+func isKustomizePatch(file string) bool {
+	abs, ok := absFile(file)
+	if !ok {
+		return false
+	}
+	dir := filepath.Dir(abs)
+	return kustomizationOf(dir).patches[abs] || kustomizationOf(filepath.Dir(dir)).patches[abs]
+}
+
+// imageOverrides returns the images entries that apply to file, in the
+// order kustomize applies them: its own folder's kustomization, then the
+// parent folder's when that one includes the file or its folder.
+func imageOverrides(file string) []imageOverride {
+	abs, ok := absFile(file)
+	if !ok {
+		return nil
+	}
+	dir := filepath.Dir(abs)
+	var out []imageOverride
+	if k := kustomizationOf(dir); k.resources[abs] {
+		out = append(out, k.images...)
+	}
+	if k := kustomizationOf(filepath.Dir(dir)); k.resources[abs] || k.resources[dir] {
+		out = append(out, k.images...)
+	}
+	return out
+}
+
+func absFile(file string) (string, bool) {
+	if file == "" || file == "-" {
+		return "", false
+	}
+	abs, err := filepath.Abs(file)
+	return abs, err == nil
+}
+
+func kustomizationOf(dir string) *kustomization {
+	if v, ok := kustomizations.Load(dir); ok {
+		return v.(*kustomization)
+	}
+	k := readKustomization(dir)
+	kustomizations.Store(dir, k)
+	return k
+}
+
+func readKustomization(dir string) *kustomization {
+	out := &kustomization{patches: map[string]bool{}, resources: map[string]bool{}}
 	for _, name := range kustomizationNames {
 		data, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil {
 			continue
 		}
-		var k kustomization
-		if yaml.Unmarshal(data, &k) != nil {
+		var f kustomizationFile
+		if yaml.Unmarshal(data, &f) != nil {
 			return out
 		}
-		add := func(p string) {
+		add := func(set map[string]bool, p string) {
 			if p != "" && !filepath.IsAbs(p) {
-				out[filepath.Join(dir, p)] = true
+				set[filepath.Join(dir, p)] = true
 			}
 		}
-		for _, p := range k.PatchesStrategicMerge {
-			add(p)
+		for _, p := range append(f.Resources, f.Bases...) {
+			add(out.resources, p)
 		}
-		for _, p := range k.PatchesJSON6902 {
-			add(p.Path)
+		for _, p := range f.PatchesStrategicMerge {
+			add(out.patches, p)
 		}
-		for _, p := range k.Patches {
-			add(patchPath(&p))
+		for _, p := range f.PatchesJSON6902 {
+			add(out.patches, p.Path)
+		}
+		for _, p := range f.Patches {
+			add(out.patches, patchPath(&p))
+		}
+		for _, img := range f.Images {
+			if img.Name != "" && (img.NewName != "" || img.NewTag != "" || img.Digest != "") {
+				out.images = append(out.images, img)
+			}
 		}
 		return out
 	}

@@ -10,6 +10,10 @@
 #   always pins the image, even beside a tag; registry ports
 #   (localhost:5000/app) are not tags, and tags that are still templates are
 #   not judged. Every container is checked, init and ephemeral ones too.
+#   The images field of the kustomization beside the manifest (or in its
+#   parent folder, when that one includes it) is applied first, as kustomize
+#   build does: "image: api" with "images: [{name: api, newTag: 2.7.1}]"
+#   is api:2.7.1.
 # related_resources:
 #   - ref: https://kubernetes.io/docs/concepts/containers/images/#image-names
 #   - ref: https://kubernetes.io/docs/concepts/configuration/overview/#container-images
