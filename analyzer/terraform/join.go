@@ -111,7 +111,14 @@ func repositoryTargets(b *block, raw *source.Node, repos []*built, files *source
 	return repos, false
 }
 
+// lastLabel is the resource name of an address, without the instance key
+// of a for_each instance: aws_ecr_repository.app["api"] is "app".
 func lastLabel(addr string) string {
+	if strings.HasSuffix(addr, "]") {
+		if i := strings.LastIndex(addr, "["); i >= 0 {
+			addr = addr[:i]
+		}
+	}
 	return addr[strings.LastIndex(addr, ".")+1:]
 }
 

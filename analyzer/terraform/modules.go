@@ -22,6 +22,9 @@ var moduleMeta = map[string]bool{
 // installed under .terraform/modules. Any other source is reported once as
 // not evaluated.
 func (l *loader) call(m *module, w *walker, c *block, prefix string, depth int, stack map[string]bool) {
+	if !exists(m, w.ctx, c) {
+		return
+	}
 	addr := prefix + "module." + c.name
 	src, args := moduleArgs(m, w.ctx, c)
 	insts, expanded := instances(m, w.ctx, c)

@@ -26,10 +26,13 @@
 package terraform
 
 import (
+	"fmt"
 	"path/filepath"
 
+	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
 
 	"github.com/shipcheck/shipcheck/analyzer/resource"
 	"github.com/shipcheck/shipcheck/analyzer/source"
@@ -158,22 +161,26 @@ func (l *loader) module(m *module, inputs map[string]cty.Value, prefix string, s
 			continue
 		}
 		mt, ok := resourceTypes[b.typ]
-		if !ok {
+		if !ok || !exists(m, ctx, b) {
 			continue
 		}
-		rb := newRawBuilder(w, b.typ, m.src)
-		raw := rb.build(b)
-		mp := &mapper{headers: rb.headers}
-		spec := mp.object(raw, mt.fields, b.header)
-		out := &built{
-			res: &resource.Resource{Kind: mt.kind, Name: prefix + b.typ + "." + b.name, File: b.file,
-				Format: Format, Diagnostics: rb.diags},
-			spec: spec, mapper: mp, header: b.header,
+		addr := prefix + b.typ + "." + b.name
+		insts, expanded := instances(m, ctx, b)
+		if !expanded {
+			insts = []instance{{ctx: ctx}}
 		}
-		l.out = append(l.out, out)
-		if b.typ == "aws_ecr_repository" {
-			repos = append(repos, out)
+		for _, in := range insts {
+			w.ctx = in.ctx
+			name := addr
+			if expanded {
+				name = fmt.Sprintf("%s[%q]", addr, in.key)
+			}
+			out := l.build(w, m, b, mt, name)
+			if b.typ == "aws_ecr_repository" {
+				repos = append(repos, out)
+			}
 		}
+		w.ctx = ctx
 	}
 	l.joinECR(m, w, repos)
 	for _, c := range m.calls {
@@ -181,6 +188,52 @@ func (l *loader) module(m *module, inputs map[string]cty.Value, prefix string, s
 			l.call(m, w, c, prefix, depth, stack)
 		}
 	}
+}
+
+// build maps one instance of resource block b, evaluated in w's context,
+// to its canonical resource named name.
+func (l *loader) build(w *walker, m *module, b *block, mt mappedType, name string) *built {
+	rb := newRawBuilder(w, b.typ, m.src)
+	raw := rb.build(b)
+	mp := &mapper{headers: rb.headers}
+	spec := mp.object(raw, mt.fields, b.header)
+	out := &built{
+		res:  &resource.Resource{Kind: mt.kind, Name: name, File: b.file, Format: Format, Diagnostics: rb.diags},
+		spec: spec, mapper: mp, header: b.header,
+	}
+	l.out = append(l.out, out)
+	return out
+}
+
+// exists reports whether a resource block declares any instance: not when
+// its count is known to be 0 or its for_each a known empty collection
+// (a feature turned off by a variable), which Terraform does not create.
+func exists(m *module, ctx *hcl.EvalContext, b *block) bool {
+	for _, meta := range []string{"count", "for_each"} {
+		var v cty.Value
+		switch {
+		case b.native != nil && b.native.Attributes[meta] != nil:
+			v = evalOr(b.native.Attributes[meta].Expr, ctx)
+		case b.json != nil && b.json.Get(meta) != nil:
+			v = jsonValue(b.json.Get(meta), ctx, m.src)
+		default:
+			continue
+		}
+		v, _ = v.UnmarkDeep()
+		if !v.IsKnown() || v.IsNull() {
+			continue
+		}
+		if meta == "count" {
+			if n, err := convert.Convert(v, cty.Number); err == nil && n.IsKnown() && !n.IsNull() && n.Equals(cty.Zero).True() {
+				return false
+			}
+			continue
+		}
+		if v.CanIterateElements() && v.LengthInt() == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 func newRawBuilder(w *walker, typ string, files *sources) *rawBuilder {

@@ -1237,3 +1237,57 @@ func TestJSONDecodeFileKeepsPositions(t *testing.T) {
 		{[]any{"containerDefinitions", 0, "image"}, "app:latest", "defs.json:4"},
 	})
 }
+
+func TestResourceInstances(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"main.tf": `variable "on" {
+  default = false
+}
+
+variable "names" {}
+
+resource "aws_cloudwatch_log_group" "off" {
+  count = var.on ? 1 : 0
+  name  = "off"
+}
+
+resource "aws_cloudwatch_log_group" "none" {
+  for_each = toset([])
+  name     = each.key
+}
+
+resource "aws_cloudwatch_log_group" "known" {
+  for_each          = { api = 7, web = 30 }
+  name              = "/${each.key}"
+  retention_in_days = each.value
+}
+
+resource "aws_cloudwatch_log_group" "unknown" {
+  for_each = var.names
+  name     = each.key
+}
+
+resource "aws_cloudwatch_log_group" "counted" {
+  count = 2
+  name  = "counted"
+}
+`})
+	rs, errs := LoadModule(dir, nil, Options{})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	got := map[string]bool{}
+	for _, r := range rs {
+		got[r.Name] = true
+	}
+	for _, name := range []string{`aws_cloudwatch_log_group.known["api"]`, `aws_cloudwatch_log_group.known["web"]`,
+		"aws_cloudwatch_log_group.unknown", "aws_cloudwatch_log_group.counted"} {
+		if !got[name] {
+			t.Errorf("no resource %s in %v", name, got)
+		}
+	}
+	if len(rs) != 4 {
+		t.Errorf("got %d resources %v, want 4 (count 0 and an empty for_each declare none)", len(rs), got)
+	}
+	verify(t, byName(rs)[`aws_cloudwatch_log_group.known["web"]`], []check{{[]any{"retentionInDays"}, 30, "main.tf:20"}})
+}
