@@ -48,6 +48,9 @@ var registryScanningFields = []field{
 // policy is joined only when resolved, since its content is judged.
 func (l *loader) joinECR(m *module, w *walker, repos []*built) {
 	for _, b := range m.resources {
+		if !exists(m, w.ctx, b) {
+			continue
+		}
 		switch b.typ {
 		case "aws_ecr_registry_scanning_configuration":
 			rb := newRawBuilder(w, b.typ, m.src)
