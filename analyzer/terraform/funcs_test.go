@@ -48,3 +48,17 @@ func TestTerraformFunctions(t *testing.T) {
 		}
 	}
 }
+
+func TestModuleKeyDropsInstanceKeys(t *testing.T) {
+	cases := map[[2]string]string{
+		{"", "app"}:                              "app",
+		{"module.app.", "vpc"}:                   "app.vpc",
+		{`module.app["a.b"].`, "vpc"}:            "app.vpc",
+		{`module.app["x"].module.db["y"].`, "z"}: "app.db.z",
+	}
+	for in, want := range cases {
+		if got := moduleKey(in[0], in[1]); got != want {
+			t.Errorf("moduleKey(%q, %q) = %q, want %q", in[0], in[1], got, want)
+		}
+	}
+}

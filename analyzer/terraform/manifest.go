@@ -3,6 +3,7 @@ package terraform
 import (
 	"encoding/json"
 	"path/filepath"
+	"regexp"
 	"strings"
 )
 
@@ -37,9 +38,14 @@ func readManifest(dir string) manifest {
 	return m
 }
 
+// instanceKey matches the instance key of a for_each module address.
+var instanceKey = regexp.MustCompile(`\["(?:[^"\\]|\\.)*"\]`)
+
 // moduleKey turns a module address prefix and a call name into the
-// manifest's key: "module.app." and "vpc" give "app.vpc".
+// manifest's key: "module.app." and "vpc" give "app.vpc"; instance keys
+// are not part of it ("module.app[\"a\"]." gives "app.vpc" too).
 func moduleKey(prefix, name string) string {
+	prefix = instanceKey.ReplaceAllString(prefix, "")
 	parts := strings.Split(strings.TrimSuffix(prefix, "."), ".")
 	var key []string
 	for i := 1; i < len(parts); i += 2 {
