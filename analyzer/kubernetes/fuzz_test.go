@@ -18,6 +18,7 @@ func FuzzLoad(f *testing.F) {
 		`{"apiVersion": "v1", "kind": "Pod", "spec": {}}`,
 		"%YAML 1.2\n---\napiVersion: v1\nkind: Secret\nstringData: {a: b}\n...\n",
 		"apiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n  name: é\r\n",
+		"apiVersion: v1\nkind: Pod\nmetadata: x\nspec:\n  securityContext: s\n  containers: [1, {securityContext: {capabilities: {add: a}}, env: [{value: 1}], ports: [{containerPort: \"80\"}]}]\n",
 	} {
 		f.Add([]byte(seed))
 	}

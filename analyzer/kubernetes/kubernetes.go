@@ -71,6 +71,9 @@ func resources(file string, objects []*source.Node) []*resource.Resource {
 	for i, obj := range objects {
 		rs = append(rs, newResource(file, obj, i))
 	}
+	for _, r := range rs {
+		checkTypes(r)
+	}
 	applyImages(file, rs)
 	addAutomount(rs)
 	return rs

@@ -270,10 +270,10 @@ func TestJSONManifest(t *testing.T) {
 }
 
 func TestYAML11BooleansAndNumbers(t *testing.T) {
-	rs := load(t, "apiVersion: v1\nkind: Pod\nspec:\n  hostNetwork: yes\n  hostPID: \"yes\"\n  n: 0x1F\n  f: 1.5\n  o: 0o17\n  inf: .inf\n")
+	rs := load(t, "apiVersion: v1\nkind: Pod\nspec:\n  hostNetwork: yes\n  quoted: \"yes\"\n  n: 0x1F\n  f: 1.5\n  o: 0o17\n  inf: .inf\n")
 	spec := rs[0].Spec.(map[string]any)["spec"].(map[string]any)
-	if spec["hostNetwork"] != true || spec["hostPID"] != "yes" {
-		t.Errorf("booleans: %#v %#v", spec["hostNetwork"], spec["hostPID"])
+	if spec["hostNetwork"] != true || spec["quoted"] != "yes" {
+		t.Errorf("booleans: %#v %#v", spec["hostNetwork"], spec["quoted"])
 	}
 	for k, want := range map[string]string{"n": "31", "f": "1.5", "o": "15"} {
 		if got := spec[k]; got == nil || got.(interface{ String() string }).String() != want {

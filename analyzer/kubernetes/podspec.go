@@ -13,26 +13,36 @@ var workloads = map[string]bool{
 
 // podSpec returns the pod spec of a manifest and its path, or nil.
 func podSpec(obj map[string]any) (source.Path, map[string]any) {
-	kind, _ := obj["kind"].(string)
-	var p source.Path
-	switch {
-	case kind == "Pod":
-		p = source.Path{"spec"}
-	case kind == "CronJob":
-		p = source.Path{"spec", "jobTemplate", "spec", "template", "spec"}
-	case kind == "PodTemplate":
-		p = source.Path{"template", "spec"}
-	default:
-		p = source.Path{"spec", "template", "spec"}
-	}
+	p := podPath(obj)
 	spec, _ := lookup(obj, p).(map[string]any)
-	if spec == nil {
-		return nil, nil
-	}
-	if _, ok := spec["containers"]; !ok && !workloads[kind] && len(p) == 3 && p[0] == "spec" {
+	if p == nil || spec == nil {
 		return nil, nil
 	}
 	return p, spec
+}
+
+// podPath returns where the manifest's kind keeps its pod spec, or nil for
+// kinds without one.
+func podPath(obj map[string]any) source.Path {
+	kind, _ := obj["kind"].(string)
+	switch {
+	case kind == "Pod":
+		return source.Path{"spec"}
+	case kind == "CronJob":
+		return source.Path{"spec", "jobTemplate", "spec", "template", "spec"}
+	case kind == "PodTemplate":
+		return source.Path{"template", "spec"}
+	}
+	p := source.Path{"spec", "template", "spec"}
+	if workloads[kind] {
+		return p
+	}
+	if spec, _ := lookup(obj, p).(map[string]any); spec != nil {
+		if _, ok := spec["containers"]; ok {
+			return p
+		}
+	}
+	return nil
 }
 
 func lookup(v any, p source.Path) any {
