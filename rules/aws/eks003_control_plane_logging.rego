@@ -65,11 +65,34 @@ unknown if {
 
 missing := {t | some t in {"audit", "authenticator"}; not t in enabled_types}
 
+valid_types := {"api", "audit", "authenticator", "controllermanager", "scheduler"}
+
+# Misspelled types ("authentication", "controlManager") are the usual reason
+# a type the author meant to enable is missing: name them.
+invalid_types := {t |
+	some e in entries
+	is_object(e)
+	some t in values.array_or_empty(object.get(e, "types", null))
+	is_string(t)
+	not lower(t) in valid_types
+}
+
+invalid_note := "" if count(invalid_types) == 0
+
+invalid_note := sprintf(" (%s; the types are api, audit, authenticator, controllerManager and scheduler)", [invalid_list]) if count(invalid_types) > 0
+
+invalid_list := sprintf("%q is not a log type", [t]) if {
+	count(invalid_types) == 1
+	some t in invalid_types
+}
+
+invalid_list := sprintf("%s are not log types", [concat(", ", [sprintf("%q", [t]) | some t in sort(invalid_types)])]) if count(invalid_types) > 1
+
 deny contains {"msg": msg, "path": path} if {
 	not unknown
 	count(missing) > 0
 	path := finding_path
-	msg := sprintf("control plane logging does not include %s: there is no record of who did what in the cluster or which IAM identity became which user; enable the audit and authenticator log types", [concat(" and ", sort(missing))])
+	msg := sprintf("control plane logging does not include %s%s: there is no record of who did what in the cluster or which IAM identity became which user; enable the audit and authenticator log types", [concat(" and ", sort(missing)), invalid_note])
 }
 
 finding_path := ["logging"] if logging != null

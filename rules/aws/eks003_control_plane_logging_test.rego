@@ -29,3 +29,15 @@ test_disabled_entry if {
 test_unknown_types_passes if {
 	count(deny) == 0 with input as eks("${var.log_types}")
 }
+
+test_misspelled_type_is_named if {
+	ds := deny with input as eks(["api", "audit", "authentication", "controlManager"])
+	some d in ds
+	contains(d.msg, "does not include authenticator (\"authentication\", \"controlManager\" are not log types;")
+}
+
+test_one_misspelled_type if {
+	ds := deny with input as eks(["audit", "authentication"])
+	some d in ds
+	contains(d.msg, "(\"authentication\" is not a log type;")
+}
