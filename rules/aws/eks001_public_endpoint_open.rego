@@ -61,8 +61,13 @@ deny contains {"msg": msg, "path": path} if {
 	public_on
 	cidrs == null
 	path := absent_path
-	msg := "the cluster's public API endpoint is on (the default) with no publicAccessCidrs, so it is open to 0.0.0.0/0: anyone on the internet can reach the Kubernetes API server; set endpointPublicAccess to false or restrict publicAccessCidrs"
+	msg := sprintf("the cluster's public API endpoint is on%s with no publicAccessCidrs, so it is open to 0.0.0.0/0: anyone on the internet can reach the Kubernetes API server; set endpointPublicAccess to false or restrict publicAccessCidrs", [default_note])
 }
+
+# "(the default)" only when endpointPublicAccess is not written.
+default_note := " (the default)" if object.get(values.object_or_empty(vpc), "endpointPublicAccess", null) == null
+
+default_note := "" if object.get(values.object_or_empty(vpc), "endpointPublicAccess", null) != null
 
 absent_path := ["resourcesVpcConfig", "endpointPublicAccess"] if object.get(values.object_or_empty(vpc), "endpointPublicAccess", null) != null
 

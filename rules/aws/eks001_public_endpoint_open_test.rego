@@ -51,3 +51,12 @@ test_unknown_cidrs_passes if {
 test_unknown_public_passes if {
 	count(deny) == 0 with input as eks({"endpointPublicAccess": "${var.public}"})
 }
+
+test_default_named_only_when_not_written if {
+	ds := deny with input as {"kind": "aws.eks.cluster", "spec": {"resourcesVpcConfig": {"subnetIds": ["a"]}}}
+	some d in ds
+	contains(d.msg, "is on (the default) with no publicAccessCidrs")
+	es := deny with input as {"kind": "aws.eks.cluster", "spec": {"resourcesVpcConfig": {"endpointPublicAccess": true}}}
+	some e in es
+	contains(e.msg, "is on with no publicAccessCidrs")
+}
