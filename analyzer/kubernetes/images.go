@@ -7,13 +7,14 @@ import (
 )
 
 // applyImages rewrites the container images of rs as the kustomization
-// images entries that apply to file set them (see kustomize.go), so that a
+// images entries that apply to file set them (see kustomize.go), and marks
+// the images Skaffold builds as set at deploy time (skaffold.go), so that a
 // base written "image: api" with "images: [{name: api, newTag: 1.4.2}]"
 // beside it is judged as the api:1.4.2 that is deployed. Positions stay
 // those of the image as written.
 func applyImages(file string, rs []*resource.Resource) {
-	overrides := imageOverrides(file)
-	if len(overrides) == 0 {
+	overrides, artifacts := imageOverrides(file), skaffoldArtifacts(file)
+	if len(overrides) == 0 && len(artifacts) == 0 {
 		return
 	}
 	for _, r := range rs {
@@ -24,11 +25,21 @@ func applyImages(file string, rs []*resource.Resource) {
 			for _, item := range list {
 				c, _ := item.(map[string]any)
 				if img, ok := c["image"].(string); ok {
-					c["image"] = kustomizeImage(img, overrides)
+					c["image"] = deployedImage(img, overrides, artifacts)
 				}
 			}
 		}
 	}
+}
+
+// deployedImage is img as the deploy tools write it: with the kustomize
+// overrides applied, and with an unknown tag when Skaffold builds it.
+func deployedImage(img string, overrides []imageOverride, artifacts map[string]bool) string {
+	img = kustomizeImage(img, overrides)
+	if name, _ := splitImage(img); artifacts[name] {
+		return name + ":" + skaffoldTag
+	}
+	return img
 }
 
 // kustomizeImage applies the overrides in order, as kustomize's image
