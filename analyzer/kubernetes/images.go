@@ -3,6 +3,7 @@ package kubernetes
 import (
 	"strings"
 
+	"github.com/shipcheck/shipcheck/analyzer/imageref"
 	"github.com/shipcheck/shipcheck/analyzer/resource"
 )
 
@@ -13,8 +14,8 @@ import (
 // beside it is judged as the api:1.4.2 that is deployed. Positions stay
 // those of the image as written.
 func applyImages(file string, rs []*resource.Resource) {
-	overrides, artifacts := imageOverrides(file), skaffoldArtifacts(file)
-	if len(overrides) == 0 && len(artifacts) == 0 {
+	d := deployTools{overrides: imageOverrides(file), overlays: overlayImages(file), artifacts: skaffoldArtifacts(file)}
+	if len(d.overrides) == 0 && len(d.overlays) == 0 && len(d.artifacts) == 0 {
 		return
 	}
 	for _, r := range rs {
@@ -25,21 +26,50 @@ func applyImages(file string, rs []*resource.Resource) {
 			for _, item := range list {
 				c, _ := item.(map[string]any)
 				if img, ok := c["image"].(string); ok {
-					c["image"] = deployedImage(img, overrides, artifacts)
+					c["image"] = d.image(img)
 				}
 			}
 		}
 	}
 }
 
-// deployedImage is img as the deploy tools write it: with the kustomize
-// overrides applied, and with an unknown tag when Skaffold builds it.
-func deployedImage(img string, overrides []imageOverride, artifacts map[string]bool) string {
-	img = kustomizeImage(img, overrides)
-	if name, _ := splitImage(img); artifacts[name] {
+// deployTools holds what the deploy tools change in a file's images.
+type deployTools struct {
+	overrides []imageOverride   // the file's own kustomization and its parent's
+	overlays  [][]imageOverride // each overlay that includes the file's folder
+	artifacts map[string]bool   // images Skaffold builds
+}
+
+// image is img as the deploy tools write it: with the kustomize overrides
+// applied, then the overlays' when every overlay sets it (an overlay that
+// leaves it alone deploys it as written), and with an unknown tag when
+// Skaffold builds it.
+func (d deployTools) image(img string) string {
+	img = kustomizeImage(img, d.overrides)
+	img = d.overlaid(img)
+	if name, _ := splitImage(img); d.artifacts[name] {
 		return name + ":" + skaffoldTag
 	}
 	return img
+}
+
+// overlaid returns img as the overlays set it, preferring a mutable result
+// when they differ, or img when an overlay leaves it as it is.
+func (d deployTools) overlaid(img string) string {
+	chosen := ""
+	for _, o := range d.overlays {
+		out := kustomizeImage(img, o)
+		if out == img {
+			return img
+		}
+		if mutable, _ := imageref.Parse(out).Mutable(); chosen == "" || mutable {
+			chosen = out
+		}
+	}
+	if chosen == "" {
+		return img
+	}
+	return chosen
 }
 
 // kustomizeImage applies the overrides in order, as kustomize's image

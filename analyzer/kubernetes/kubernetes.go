@@ -12,8 +12,9 @@
 // apiVersion and kind (kind: Kustomization, kind's Cluster) become
 // resources like any other; no rule applies to them. Patches listed in a kustomization.yaml beside the
 // file (or in its parent folder) are fragments, not manifests, and are
-// skipped too, and the images field of such a kustomization is applied
-// to the manifests it includes. A file that does not parse is an error only when
+// skipped too, and the images that kustomize (that kustomization, or the
+// overlays near a base) and Skaffold set at deploy time are applied to the
+// manifests they include (images.go). A file that does not parse is an error only when
 // it looks like a manifest (Looks). Unrendered Helm templates are not
 // parsed at all: Load returns a *HelmTemplateError (errors.Is
 // ErrHelmTemplate) for them.

@@ -3,6 +3,7 @@ package kubernetes
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 
 	"gopkg.in/yaml.v3"
@@ -86,6 +87,24 @@ func imageOverrides(file string) []imageOverride {
 	return out
 }
 
+// overlayImages returns, for a file its folder's kustomization includes,
+// the images entries of each overlay that includes that folder.
+func overlayImages(file string) [][]imageOverride {
+	abs, ok := absFile(file)
+	if !ok {
+		return nil
+	}
+	dir := filepath.Dir(abs)
+	if !kustomizationOf(dir).resources[abs] {
+		return nil
+	}
+	var out [][]imageOverride
+	for _, k := range overlaysOf(dir) {
+		out = append(out, k.images)
+	}
+	return out
+}
+
 func absFile(file string) (string, bool) {
 	if file == "" || file == "-" {
 		return "", false
@@ -153,4 +172,85 @@ func patchPath(n *yaml.Node) string {
 		return ""
 	}
 	return entry.Path
+}
+
+// Overlays. A base is usually deployed through overlays in sibling
+// folders (overlays/prod/kustomization.yaml with resources: [../../base])
+// that set its images. The kustomizations in the folders at most three
+// levels below the base's three nearest ancestors (not above the
+// repository root) are consulted: the ones that include the base's folder.
+
+const overlayReach = 3
+
+// overlayDirs caches, per folder, the folders below it (up to overlayReach
+// levels) that hold a kustomization.
+var overlayDirs sync.Map // string -> []string
+
+// overlaysOf returns the kustomizations other than its own and its
+// parent's that include dir through resources or bases.
+func overlaysOf(dir string) []*kustomization {
+	seen := map[string]bool{dir: true, filepath.Dir(dir): true}
+	var out []*kustomization
+	ancestor := dir
+	for range overlayReach {
+		if isRepoRoot(ancestor) {
+			break
+		}
+		parent := filepath.Dir(ancestor)
+		if parent == ancestor {
+			break
+		}
+		ancestor = parent
+		for _, k := range kustomizationDirsBelow(ancestor) {
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			if kz := kustomizationOf(k); kz.resources[dir] {
+				out = append(out, kz)
+			}
+		}
+	}
+	return out
+}
+
+func kustomizationDirsBelow(root string) []string {
+	if v, ok := overlayDirs.Load(root); ok {
+		return v.([]string)
+	}
+	var out []string
+	var walk func(dir string, depth int)
+	walk = func(dir string, depth int) {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			return
+		}
+		for _, e := range entries {
+			name := e.Name()
+			switch {
+			case !e.IsDir():
+				if isKustomizationName(name) {
+					out = append(out, dir)
+				}
+			case depth < overlayReach && !skippedDir(name):
+				walk(filepath.Join(dir, name), depth+1)
+			}
+		}
+	}
+	walk(root, 0)
+	overlayDirs.Store(root, out)
+	return out
+}
+
+func isKustomizationName(name string) bool {
+	for _, n := range kustomizationNames {
+		if name == n {
+			return true
+		}
+	}
+	return false
+}
+
+func skippedDir(name string) bool {
+	return strings.HasPrefix(name, ".") || name == "node_modules" || name == "vendor"
 }

@@ -13,7 +13,9 @@
 #   The images field of the kustomization beside the manifest (or in its
 #   parent folder, when that one includes it) is applied first, as kustomize
 #   build does: "image: api" with "images: [{name: api, newTag: 2.7.1}]"
-#   is api:2.7.1. An image a skaffold.yaml of the manifest's folder or its
+#   is api:2.7.1. For a kustomize base, the overlays near it that include
+#   it (overlays/prod with resources: [../../base]) count when every one of
+#   them sets the image. An image a skaffold.yaml of the manifest's folder or its
 #   parents builds (build.artifacts[].image) gets its tag from Skaffold at
 #   deploy time and is not judged.
 # related_resources:
