@@ -16,6 +16,7 @@ func FuzzLoad(f *testing.F) {
 		"apiVersion: v1\nkind: Pod\nx: &a [1,2]\ny: [*a,*a]\nz: {<<: [{a: 1}, *a]}\n",
 		"apiVersion: v1\nkind: ConfigMap\ndata:\n  k: >-\n    folded\n\n    text\n  q: \"a\\\"b\"\n",
 		`{"apiVersion": "v1", "kind": "Pod", "spec": {}}`,
+		"{\"apiVersion\": \"v1\", \"kind\": \"Pod\"}\n {\"apiVersion\": \"v1\",\n \"kind\": \"Pod\", \"spec\": {\"hostPID\": \"x\"}}",
 		"%YAML 1.2\n---\napiVersion: v1\nkind: Secret\nstringData: {a: b}\n...\n",
 		"apiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n  name: é\r\n",
 		"apiVersion: v1\nkind: Pod\nmetadata: x\nspec:\n  securityContext: s\n  containers: [1, {securityContext: {capabilities: {add: a}}, env: [{value: 1}], ports: [{containerPort: \"80\"}]}]\n",

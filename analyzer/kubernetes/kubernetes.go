@@ -28,6 +28,9 @@ package kubernetes
 
 import (
 	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
 	"regexp"
 	"strings"
 
@@ -97,12 +100,48 @@ func isJSON(data []byte) bool {
 func loadJSON(file string, data []byte) ([]*source.Node, []error) {
 	root, err := source.ParseJSON(file, data)
 	if err != nil {
+		if objects, ok := loadJSONStream(file, data); ok {
+			return objects, nil
+		}
 		if Looks(data) {
 			return nil, []error{err}
 		}
 		return nil, nil
 	}
 	return objectsOf(root), nil
+}
+
+// loadJSONStream reads several JSON values one after the other (as jq -c
+// writes them), which kubectl apply accepts like a YAML stream. It fails
+// unless every value parses.
+func loadJSONStream(file string, data []byte) ([]*source.Node, bool) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var objects []*source.Node
+	values := 0
+	for {
+		start := dec.InputOffset()
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); errors.Is(err, io.EOF) {
+			return objects, values > 1
+		} else if err != nil {
+			return nil, false
+		}
+		end := dec.InputOffset()
+		root, err := source.ParseJSONAt(file, data[start:end], posAt(data, int(start)))
+		if err != nil {
+			return nil, false
+		}
+		values++
+		objects = append(objects, objectsOf(root)...)
+	}
+}
+
+// posAt is the line and column of byte offset i of data.
+func posAt(data []byte, i int) source.Pos {
+	before := data[:i]
+	line := bytes.Count(before, []byte("\n")) + 1
+	col := i - (bytes.LastIndexByte(before, '\n') + 1) + 1
+	return source.Pos{Line: line, Col: col}
 }
 
 func loadYAML(file string, data []byte) ([]*source.Node, []error) {

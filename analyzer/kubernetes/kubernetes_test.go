@@ -449,3 +449,17 @@ func TestKustomizationImagesApplyToItsResources(t *testing.T) {
 		t.Errorf("a file the base does not list keeps its images, the parent includes the folder: %v", got)
 	}
 }
+
+func TestJSONStream(t *testing.T) {
+	stream := "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"a\"}}\n  {\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"b\"},\"spec\":{\"x\":1}}\n"
+	rs, errs := Load("-", []byte(stream))
+	if len(errs) > 0 || len(names(rs)) != 2 || rs[1].Name != "Pod/b" {
+		t.Fatalf("stream: %v %v", names(rs), errs)
+	}
+	if got := at(t, rs[1], "spec", "x"); got != "002:067-002:072" {
+		t.Errorf("second value's position: %s", got)
+	}
+	if _, errs := Load("-", []byte(stream+"{\"apiVersion\":")); len(errs) != 1 {
+		t.Errorf("a broken value in a stream is an error: %v", errs)
+	}
+}
