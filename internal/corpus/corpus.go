@@ -16,7 +16,7 @@ type Writer struct {
 	// PerDir is the number of files per folder (default 100); Terraform
 	// needs 1, since a folder is a module.
 	PerDir int
-	Gen  func(i int) string
+	Gen    func(i int) string
 }
 
 // Write creates n files of w under dir, spread over sub-folders of
