@@ -2,7 +2,6 @@ package terraform
 
 import (
 	"encoding/json"
-	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -183,43 +182,6 @@ func (w *walker) value(expr hclsyntax.Expression) *source.Node {
 		return &source.Node{Kind: source.String, Value: unknown, Range: r}
 	}
 	return ctyNode(v, r, unknown)
-}
-
-// template renders a string template part by part: known parts are kept,
-// unknown ones become their source "${...}", so the literal tag of
-// "${aws_ecr_repository.app.repository_url}:latest" survives. With
-// jsonAware set, an unknown part outside a JSON string is rendered as a
-// quoted JSON string so that a heredoc holding JSON still parses. known
-// reports whether every part was known.
-func (w *walker) template(e *hclsyntax.TemplateExpr, jsonAware bool) (string, bool) {
-	var b strings.Builder
-	known := true
-	inString := false
-	for _, p := range e.Parts {
-		v, diags := evaluate(p, w.ctx)
-		if !diags.HasErrors() && v != cty.NilVal && v.IsWhollyKnown() && !v.IsNull() {
-			if s, err := convertString(v); err == nil {
-				b.WriteString(s)
-				if jsonAware {
-					inString = scanJSONString(s, inString)
-				}
-				continue
-			}
-		}
-		known = false
-		src := "${" + w.text(p.Range()) + "}"
-		if jsonAware {
-			// As a JSON string of its own outside a string, escaped
-			// inside one, so the document still parses.
-			q, _ := json.Marshal(src)
-			src = string(q)
-			if inString {
-				src = src[1 : len(src)-1]
-			}
-		}
-		b.WriteString(src)
-	}
-	return b.String(), known
 }
 
 // scanJSONString reports whether a JSON text that starts inside a string

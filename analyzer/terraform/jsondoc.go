@@ -94,20 +94,25 @@ func isKnownValue(expr hclsyntax.Expression, ctx *hcl.EvalContext) bool {
 // templateDoc parses a heredoc or quoted string holding JSON. Unknown
 // interpolations are kept as their source text.
 func (w *walker) templateDoc(attr string, e *hclsyntax.TemplateExpr) (*source.Node, []resource.Diagnostic) {
-	text, known := w.template(e, true)
+	rt := w.renderTemplate(e, true)
+	text, known := rt.b.String(), rt.known
 	r := toRange(e.Range())
 	if len(e.Parts) == 0 {
 		return &source.Node{Kind: source.String, Value: "", Range: r}, nil
 	}
 	first := e.Parts[0].Range()
-	doc, err := source.ParseJSONAt(first.Filename, []byte(text), source.Pos{Line: first.Start.Line, Col: first.Start.Column})
+	doc, err := source.ParseJSON(first.Filename, []byte(text))
 	if err != nil {
 		if !known {
 			return &source.Node{Kind: source.String, Value: text, Range: r},
 				notEvaluated(attr, r, fmt.Sprintf("%s could not be evaluated: with its interpolations unknown it is not valid JSON", attr))
 		}
+		if se, ok := err.(*source.Error); ok {
+			se.Range = rt.positions().rng(se.Range)
+		}
 		return &source.Node{Kind: source.String, Value: text, Range: r}, parseFailed(attr, r, err)
 	}
+	rt.positions().node(doc)
 	if e.Parts[0].Range().Start.Line == e.Range().Start.Line {
 		// A quoted one-line string: escapes shift columns, so keep
 		// positions on the right line but not past it.
@@ -224,11 +229,12 @@ func (w *walker) renderTemplateFile(attr string, at, pathExpr, varsExpr hclsynta
 	if !ok {
 		te = &hclsyntax.TemplateExpr{Parts: []hclsyntax.Expression{tmpl}, SrcRange: tmpl.Range()}
 	}
-	text, _ := inner.template(te, true)
-	doc, err := source.ParseJSON(path, []byte(text))
+	rt := inner.renderTemplate(te, true)
+	doc, err := source.ParseJSON(path, []byte(rt.b.String()))
 	if err != nil {
 		return unknown, notEvaluated(attr, r, fmt.Sprintf("%s: %s(%q) does not render to JSON statically: %v", attr, what, name, err))
 	}
+	rt.positions().node(doc)
 	return doc, nil
 }
 

@@ -1,0 +1,168 @@
+package terraform
+
+import (
+	"encoding/json"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/shipcheck/shipcheck/analyzer/source"
+)
+
+// renderedTemplate is the text a template renders to with, for each of its
+// characters, the source position it came from: the rendered text is not
+// the written text once an %{if} or %{for} directive drops or repeats
+// lines, so positions counted in the rendered text would drift.
+type renderedTemplate struct {
+	b         strings.Builder
+	pos       []source.Pos
+	known     bool
+	inString  bool // inside a JSON string, when jsonAware
+	jsonAware bool
+}
+
+// template renders a string template part by part: known parts are kept,
+// unknown ones become their source "${...}", so the literal tag of
+// "${aws_ecr_repository.app.repository_url}:latest" survives. With
+// jsonAware set, an unknown part outside a JSON string is rendered as a
+// quoted JSON string so that a heredoc holding JSON still parses. known
+// reports whether every part was known.
+func (w *walker) template(e *hclsyntax.TemplateExpr, jsonAware bool) (text string, known bool) {
+	r := w.renderTemplate(e, jsonAware)
+	return r.b.String(), r.known
+}
+
+// renderTemplate renders e keeping the source position of each character.
+func (w *walker) renderTemplate(e *hclsyntax.TemplateExpr, jsonAware bool) *renderedTemplate {
+	r := &renderedTemplate{known: true, jsonAware: jsonAware}
+	w.renderParts(r, e.Parts)
+	return r
+}
+
+func (w *walker) renderParts(r *renderedTemplate, parts []hclsyntax.Expression) {
+	for _, p := range parts {
+		if lit, ok := p.(*hclsyntax.LiteralValueExpr); ok && lit.Val.Type() == cty.String && lit.Val.IsKnown() && !lit.Val.IsNull() {
+			r.literal(lit.Val.AsString(), lit.Range(), w.text(lit.Range()))
+			continue
+		}
+		for {
+			// An %{if} or ${c ? a : b} whose condition is known renders
+			// the branch it selects: its parts keep their own positions,
+			// an unknown branch is quoted as written.
+			branch := w.selectedBranch(p)
+			if branch == nil {
+				break
+			}
+			p = branch
+		}
+		if t, ok := p.(*hclsyntax.TemplateExpr); ok {
+			w.renderParts(r, t.Parts)
+			continue
+		}
+		w.renderValue(r, p)
+	}
+}
+
+// selectedBranch returns the branch a conditional whose condition is known
+// selects, or nil.
+func (w *walker) selectedBranch(p hclsyntax.Expression) hclsyntax.Expression {
+	c, ok := p.(*hclsyntax.ConditionalExpr)
+	if !ok {
+		return nil
+	}
+	cond, diags := evaluate(c.Condition, w.ctx)
+	cond, _ = cond.UnmarkDeep()
+	if diags.HasErrors() || cond == cty.NilVal || !cond.IsKnown() || cond.IsNull() || cond.Type() != cty.Bool {
+		return nil
+	}
+	if cond.True() {
+		return c.TrueResult
+	}
+	return c.FalseResult
+}
+
+// renderValue renders an interpolation or a directive that is not walked
+// part by part; all of its text points at where it starts.
+func (w *walker) renderValue(r *renderedTemplate, p hclsyntax.Expression) {
+	at := source.Pos{Line: p.Range().Start.Line, Col: p.Range().Start.Column}
+	v, diags := evaluate(p, w.ctx)
+	if !diags.HasErrors() && v != cty.NilVal && v.IsWhollyKnown() && !v.IsNull() {
+		if s, err := convertString(v); err == nil {
+			r.write(s, at)
+			return
+		}
+	}
+	r.known = false
+	src := "${" + w.text(p.Range()) + "}"
+	if r.jsonAware {
+		q, _ := json.Marshal(src)
+		src = string(q)
+		if r.inString {
+			src = src[1 : len(src)-1]
+		}
+	}
+	r.write(src, at)
+}
+
+// write appends s with every character at the position at.
+func (r *renderedTemplate) write(s string, at source.Pos) {
+	r.b.WriteString(s)
+	for range s {
+		r.pos = append(r.pos, at)
+	}
+	if r.jsonAware {
+		r.inString = scanJSONString(s, r.inString)
+	}
+}
+
+// literal appends the value of a literal part, aligning each character
+// with the written text of its range: the value can differ from what is
+// written where strip markers (~) trimmed whitespace, a flush heredoc (<<-)
+// removed indentation or $${ escaped an interpolation, so a character of
+// the value is matched with the next written character equal to it.
+func (r *renderedTemplate) literal(val string, rng hcl.Range, written string) {
+	r.b.WriteString(val)
+	if r.jsonAware {
+		r.inString = scanJSONString(val, r.inString)
+	}
+	line, col := rng.Start.Line, rng.Start.Column
+	i := 0
+	for _, c := range val {
+		for i < len(written) {
+			wc, size := utf8.DecodeRuneInString(written[i:])
+			if wc == c {
+				break
+			}
+			line, col = advancePos(wc, line, col)
+			i += size
+		}
+		r.pos = append(r.pos, source.Pos{Line: line, Col: col})
+		if i < len(written) {
+			wc, size := utf8.DecodeRuneInString(written[i:])
+			line, col = advancePos(wc, line, col)
+			i += size
+		}
+	}
+}
+
+func advancePos(c rune, line, col int) (int, int) {
+	if c == '\n' {
+		return line + 1, 1
+	}
+	return line, col + 1
+}
+
+// positions returns the map from positions in the rendered text, as the
+// JSON parser counts them from line 1 column 1, to the source.
+func (r *renderedTemplate) positions() *posMap {
+	text := r.b.String()
+	end := source.Pos{}
+	if n := len(r.pos); n > 0 {
+		end = r.pos[n-1]
+		end.Col++
+	}
+	return newPosMap(text, append(r.pos[:len(r.pos):len(r.pos)], end))
+}
