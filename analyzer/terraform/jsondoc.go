@@ -48,7 +48,7 @@ func (w *walker) jsonDoc(attr string, expr hclsyntax.Expression) (*source.Node, 
 		case e.Name == "jsonencode" && len(e.Args) == 1 && !e.ExpandFinal:
 			n := w.node(e.Args[0])
 			if n.Kind == source.String && strings.HasPrefix(n.Str(), "${") {
-				return n, notEvaluated(attr, n.Range, fmt.Sprintf("%s = %s could not be evaluated statically", attr, w.text(e.Range())))
+				return n, notEvaluated(attr, n.Range, fmt.Sprintf("%s = %s could not be evaluated statically", attr, brief(w.text(e.Range()))))
 			}
 			for i, it := range n.Items {
 				if it.Kind == source.String && strings.HasPrefix(it.Str(), "${") {
@@ -76,7 +76,7 @@ func (w *walker) valueDoc(attr string, expr hclsyntax.Expression) (*source.Node,
 	}
 	s := n.Str()
 	if !isKnownValue(expr, w.ctx) {
-		return n, notEvaluated(attr, n.Range, fmt.Sprintf("%s = %s could not be evaluated statically", attr, w.text(expr.Range())))
+		return n, notEvaluated(attr, n.Range, fmt.Sprintf("%s = %s could not be evaluated statically", attr, brief(w.text(expr.Range()))))
 	}
 	doc, err := source.ParseJSON(n.Range.File, []byte(s))
 	if err != nil {
@@ -202,7 +202,7 @@ func (w *walker) renderTemplateFile(attr string, at, pathExpr, varsExpr hclsynta
 	unknown := &source.Node{Kind: source.String, Value: "${" + w.text(at.Range()) + "}", Range: r}
 	name, ok := w.knownString(pathExpr)
 	if !ok {
-		return unknown, notEvaluated(attr, r, fmt.Sprintf("%s: the template path %s is not known statically", attr, w.text(pathExpr.Range())))
+		return unknown, notEvaluated(attr, r, fmt.Sprintf("%s: the template path %s is not known statically", attr, brief(w.text(pathExpr.Range()))))
 	}
 	path := resolvePath(w.moduleDir(), name)
 	fail := func(err error) (*source.Node, []resource.Diagnostic) {
@@ -268,6 +268,20 @@ func fileText(files map[string][]byte) func(hcl.Range) string {
 		}
 		return string(b[s:e])
 	}
+}
+
+// maxQuoted is how many characters of an expression a message quotes.
+const maxQuoted = 80
+
+// brief returns expression source text for a message: on one line, with
+// runs of spaces collapsed, and cut short when long (a nested replace() or
+// merge() can span dozens of lines).
+func brief(src string) string {
+	s := strings.Join(strings.Fields(src), " ")
+	if r := []rune(s); len(r) > maxQuoted {
+		return string(r[:maxQuoted]) + "…"
+	}
+	return s
 }
 
 func notEvaluated(attr string, r source.Range, msg string) []resource.Diagnostic {

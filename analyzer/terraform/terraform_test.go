@@ -1291,3 +1291,13 @@ resource "aws_cloudwatch_log_group" "counted" {
 	}
 	verify(t, byName(rs)[`aws_cloudwatch_log_group.known["web"]`], []check{{[]any{"retentionInDays"}, 30, "main.tf:20"}})
 }
+
+func TestBriefQuotesLongExpressionsOnOneLine(t *testing.T) {
+	if got := brief("replace(\n  local.x,\n  \"a\", var.b)"); got != `replace( local.x, "a", var.b)` {
+		t.Errorf("brief = %q", got)
+	}
+	long := strings.Repeat("replace(", 20)
+	if got := []rune(brief(long)); len(got) != maxQuoted+1 || got[maxQuoted] != '…' {
+		t.Errorf("brief(long) = %q, want %d characters and an ellipsis", string(got), maxQuoted)
+	}
+}
