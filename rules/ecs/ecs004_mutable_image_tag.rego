@@ -32,11 +32,12 @@
 package shipcheck.ecs.mutable_image_tag
 
 import data.shipcheck.lib.ecs
+import data.shipcheck.lib.images
 
 deny contains {"msg": msg, "path": ["containerDefinitions", i, "image"]} if {
 	some i, c in ecs.containers
 	is_string(c.image)
-	plausible(c.image)
+	images.plausible(c.image)
 	ref := shipcheck.image.parse(c.image)
 	ref.mutable
 	not ref.unknown
@@ -46,16 +47,3 @@ deny contains {"msg": msg, "path": ["containerDefinitions", i, "image"]} if {
 problem(ref) := "has no tag, so it means :latest and can change with every push" if ref.tag == ""
 
 problem(ref) := sprintf("uses the %q tag, which can change with every push", [ref.tag]) if ref.tag != ""
-
-# plausible holds for what can be an image reference once its templates are
-# filled in. Placeholders that deploy tools replace, such as CodeDeploy's
-# "<IMAGE1_NAME>" or "IMAGE_PLACEHOLDER", are not references (repository
-# names are lower case) and must not read as an untagged image. A registry
-# host may hold placeholder words ("ACCOUNT_ID.dkr.ecr.REGION.amazonaws.com"):
-# the tag after it is still known.
-plausible(image) if {
-	filled := regex.replace(trim_space(image), `\$\{[^}]*\}|\{\{.*?\}\}|\$\([^)]*\)|\$[A-Za-z_][A-Za-z0-9_]*|#\{[^}]*\}|<[^<>\s]+>|%[A-Za-z_][A-Za-z0-9_]*%`, "x")
-	regex.match(reference, filled)
-}
-
-reference := `^(?:[A-Za-z0-9._-]+(?::[0-9]+)?/)?[a-z0-9]+(?:[._-]+[a-z0-9]+)*(?:/[a-z0-9]+(?:[._-]+[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]*)?(?:@.+)?$`

@@ -38,13 +38,14 @@
 #       "image": "registry.example.com/web:1.4.2"
 package shipcheck.kubernetes.mutable_image_tag
 
+import data.shipcheck.lib.images
 import data.shipcheck.lib.k8s
 
 deny contains {"msg": msg, "path": array.concat(x.path, ["image"])} if {
 	some x in k8s.containers
 	image := x.container.image
 	is_string(image)
-	plausible(image)
+	images.plausible(image)
 	ref := shipcheck.image.parse(image)
 	ref.mutable
 	not ref.unknown
@@ -54,13 +55,3 @@ deny contains {"msg": msg, "path": array.concat(x.path, ["image"])} if {
 problem(ref) := "has no tag, so it means :latest and can change with every push" if ref.tag == ""
 
 problem(ref) := sprintf("uses the %q tag, which can change with every push", [ref.tag]) if ref.tag != ""
-
-# plausible holds for what can be an image reference once its templates are
-# filled in; placeholders such as "<IMAGE>" or "IMAGE_PLACEHOLDER" that
-# deploy tools replace are not references (repositories are lower case).
-plausible(image) if {
-	filled := regex.replace(trim_space(image), `\$\{[^}]*\}|\{\{.*?\}\}|\$\([^)]*\)|\$[A-Za-z_][A-Za-z0-9_]*`, "x")
-	regex.match(reference, filled)
-}
-
-reference := `^(?:[A-Za-z0-9.-]+(?::[0-9]+)?/)?[a-z0-9]+(?:[._-]+[a-z0-9]+)*(?:/[a-z0-9]+(?:[._-]+[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]*)?(?:@.+)?$`

@@ -32,3 +32,11 @@ test_init_container if {
 	some d in ds
 	contains(d.msg, `init container "i"`)
 }
+
+test_literal_tag_after_placeholder_host if {
+	count(deny) == 1 with input as pod("<acr_login_server>/persist-sync:latest")
+	count(deny) == 1 with input as pod("%REGISTRY%/app:latest")
+	count(deny) == 1 with input as pod("#{Registry}/app")
+	count(deny) == 1 with input as pod("ACCOUNT_ID.dkr.ecr.REGION.amazonaws.com/app:latest")
+	count(deny) == 0 with input as pod("<REGISTRY>/graph-os-unified:<tag>")
+}
