@@ -40,3 +40,30 @@ test_literal_tag_after_placeholder_host if {
 	count(deny) == 1 with input as pod("ACCOUNT_ID.dkr.ecr.REGION.amazonaws.com/app:latest")
 	count(deny) == 0 with input as pod("<REGISTRY>/graph-os-unified:<tag>")
 }
+
+dc(triggers) := {"kind": "kubernetes", "spec": {
+	"apiVersion": "apps.openshift.io/v1", "kind": "DeploymentConfig",
+	"spec": {"triggers": triggers, "template": {"spec": {"containers": [{"name": "web", "image": "web:latest"}]}}},
+}}
+
+image_change(automatic, names) := {"type": "ImageChange", "imageChangeParams": {"automatic": automatic, "containerNames": names, "from": {"kind": "ImageStreamTag", "name": "web:latest"}}}
+
+test_image_change_trigger_sets_the_image if {
+	count(deny) == 0 with input as dc([{"type": "ConfigChange"}, image_change(true, ["web"])])
+	count(deny) == 1 with input as dc([image_change(true, ["other"])])
+	count(deny) == 1 with input as dc([image_change(false, ["web"])])
+	count(deny) == 1 with input as dc([{"type": "ConfigChange"}])
+}
+
+annotated(triggers) := {"kind": "kubernetes", "spec": {
+	"apiVersion": "apps/v1", "kind": "Deployment",
+	"metadata": {"name": "web", "annotations": {"image.openshift.io/triggers": triggers}},
+	"spec": {"template": {"spec": {"containers": [{"name": "web", "image": "web:latest"}]}}},
+}}
+
+test_image_trigger_annotation if {
+	count(deny) == 0 with input as annotated(`[{"from":{"kind":"ImageStreamTag","name":"web:latest"},"fieldPath":"spec.template.spec.containers[?(@.name==\"web\")].image"}]`)
+	count(deny) == 1 with input as annotated(`[{"from":{"kind":"ImageStreamTag","name":"web:latest"},"fieldPath":"spec.template.spec.containers[?(@.name==\"web\")].image","paused":true}]`)
+	count(deny) == 1 with input as annotated(`[{"from":{"kind":"ImageStreamTag","name":"web:latest"},"fieldPath":"spec.template.spec.initContainers[?(@.name==\"web\")].image"}]`)
+	count(deny) == 1 with input as annotated(`not json`)
+}
