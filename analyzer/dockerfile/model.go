@@ -91,6 +91,8 @@ type stage struct {
 	Platform     string
 	Parent       int // index of the stage it is built on, -1 for an image
 	Scratch      bool
+	Windows      bool // a Windows base image, or built FROM a stage that has one
+	MaybeStage   bool // FROM holds an unresolved variable and may name an earlier stage
 	Instructions []*instruction
 	Args         []argDecl
 	Env          []keyValue
@@ -113,7 +115,7 @@ type model struct {
 var (
 	defaultShell = []string{"/bin/sh", "-c"}
 	windowsShell = []string{"cmd", "/S", "/C"}
-	windowsImage = regexp.MustCompile(`(?i)(^|/)(windows|nanoserver|servercore)([:/@-]|$)|windowsservercore|nanoserver-`)
+	windowsImage = regexp.MustCompile(`(?i)(^|/)(windows|nanoserver|servercore)([:/@-]|$)|windowsservercore|nanoserver-|(^|/)mcr\.microsoft\.com/dotnet/framework/|:[^/]*ltsc20[0-9]{2}`)
 )
 
 // instructionNames are the instructions BuildKit knows; any other keyword
@@ -390,14 +392,19 @@ func (b *builder) from(ins *instruction) {
 	s.Scratch = strings.EqualFold(s.Image, "scratch")
 	if windowsImage.MatchString(s.Image) {
 		s.Shell = windowsShell
+		s.Windows = true
 	}
 	for i, prev := range b.m.Stages {
 		if prev.Name != "" && prev.Name == strings.ToLower(s.Image) {
 			s.Parent = i
 		}
 	}
+	if s.Parent < 0 {
+		s.MaybeStage = mayNameStage(s.Image, b.m.Stages)
+	}
 	if s.Parent >= 0 {
 		p := b.m.Stages[s.Parent]
+		s.Windows = p.Windows
 		s.Env = inheritEnv(p.Env)
 		s.User = inherit(p.User)
 		s.Healthcheck = inherit(p.Healthcheck)
@@ -405,6 +412,30 @@ func (b *builder) from(ins *instruction) {
 	}
 	b.m.Stages = append(b.m.Stages, s)
 	b.cur = s
+}
+
+// unresolvedVar matches a variable reference left in a FROM image.
+var unresolvedVar = regexp.MustCompile(`\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*`)
+
+// mayNameStage reports whether an image that still holds a variable
+// (FROM base-${TARGETARCH}, FROM app-${VARIANT}-stage) can resolve to
+// the name of an earlier stage: the stage it is built on, and so what it
+// inherits, is then unknown.
+func mayNameStage(image string, stages []*stage) bool {
+	if !unresolvedVar.MatchString(image) {
+		return false
+	}
+	parts := unresolvedVar.Split(strings.ToLower(image), -1)
+	for i, part := range parts {
+		parts[i] = regexp.QuoteMeta(part)
+	}
+	pattern := regexp.MustCompile("^" + strings.Join(parts, ".*") + "$")
+	for _, prev := range stages {
+		if prev.Name != "" && pattern.MatchString(prev.Name) {
+			return true
+		}
+	}
+	return false
 }
 
 func inherit(s *setting) *setting {

@@ -116,7 +116,7 @@ func (e *emitter) stage(m *model, s *stage) map[string]any {
 		"index":        s.Index,
 		"name":         s.Name,
 		"line":         from.Start,
-		"from":         map[string]any{"image": s.Image, "raw": s.RawImage, "platform": s.Platform, "scratch": s.Scratch, "stage": parent},
+		"from":         map[string]any{"image": s.Image, "raw": s.RawImage, "platform": s.Platform, "scratch": s.Scratch, "stage": parent, "windows": s.Windows, "maybeStage": s.MaybeStage},
 		"parent":       parent,
 		"ancestors":    ancestors,
 		"final":        s.Index == m.Final,

@@ -9,7 +9,9 @@
 #   passes. ECS and Kubernetes ignore image health checks: there, configure
 #   healthCheck or probes in the task definition or pod spec instead. A
 #   final stage FROM scratch without CMD or ENTRYPOINT only exports files
-#   and is not reported.
+#   and is not reported, nor is one whose FROM holds a variable that may
+#   name an earlier stage (FROM base-${TARGETARCH}), whose HEALTHCHECK it
+#   would inherit.
 # related_resources:
 #   - ref: https://docs.docker.com/reference/dockerfile/#healthcheck
 # custom:
@@ -30,5 +32,6 @@ import data.shipcheck.lib.dockerfile as df
 deny contains {"msg": msg, "path": ["stages", df.final_index]} if {
 	df.final.healthcheck == null
 	not df.artifact_only
+	not df.root_unknown
 	msg := sprintf("the final %s has no HEALTHCHECK; add one (or HEALTHCHECK NONE when the orchestrator probes the container)", [df.stage_label(df.final)])
 }

@@ -9,9 +9,12 @@
 #   (gcr.io/distroless/static:nonroot) or "unprivileged"
 #   (nginxinc/nginx-unprivileged), Chainguard and Bitnami images.
 #   Windows base images are skipped (their users are ContainerUser and
-#   ContainerAdministrator). A base image left unresolved (an ARG without a
-#   default) is not reported, nor is a final stage FROM scratch without CMD
-#   or ENTRYPOINT, which only exports files.
+#   ContainerAdministrator): servercore, nanoserver and .NET Framework
+#   images, whatever the tag says (lts-nanoserver-ltsc2022,
+#   4.8-windowsservercore-ltsc2019). A base image left unresolved (an ARG
+#   without a default, or FROM base-${TARGETARCH}, which may name an
+#   earlier stage that sets USER) is not reported, nor is a final stage FROM
+#   scratch without CMD or ENTRYPOINT, which only exports files.
 # related_resources:
 #   - ref: https://docs.docker.com/reference/dockerfile/#user
 #   - ref: https://docs.docker.com/build/building/best-practices/#user
@@ -32,6 +35,8 @@ import data.shipcheck.lib.dockerfile as df
 deny contains {"msg": msg, "path": ["stages", df.final_index]} if {
 	df.final.user == null
 	not df.artifact_only
+	not df.root_unknown
+	not df.final.from.windows
 	base := df.root_image
 	not nonroot_base(base)
 	not startswith(base, "$")

@@ -101,6 +101,16 @@ root_image := st.from.image if {
 	st.from.stage == null
 }
 
+# root_unknown holds when the bottom of the final stage's FROM chain holds
+# an unresolved variable that may name an earlier stage (FROM
+# base-${TARGETARCH}): the USER and HEALTHCHECK it inherits are unknown.
+root_unknown if {
+	some s in chain
+	st := stages[s]
+	st.from.stage == null
+	st.from.maybeStage
+}
+
 # artifact_only holds when the final image cannot run anything: built on
 # scratch with no CMD or ENTRYPOINT, it only exports files (docker build
 # --output, COPY --from in another build).
