@@ -31,6 +31,13 @@ func (w *walker) jsonDoc(attr string, expr hclsyntax.Expression) (*source.Node, 
 		return w.jsonDoc(attr, e.Wrapped)
 	case *hclsyntax.ParenthesesExpr:
 		return w.jsonDoc(attr, e.Expression)
+	case *hclsyntax.ConditionalExpr:
+		// var.container_definitions == "" ? local.default : var.container_definitions
+		// with a known condition is the branch it selects, parsed with
+		// its own positions.
+		if branch := w.selectedBranch(e); branch != nil {
+			return w.jsonDoc(attr, branch)
+		}
 	case *hclsyntax.ScopeTraversalExpr:
 		if def := w.localDef(e); def != nil {
 			w.depth++
