@@ -79,10 +79,14 @@ func sniff(data []byte) string {
 	return formatYAML
 }
 
-// typeFormat maps a --type value to the loader used for it.
-func typeFormat(t string) string {
-	switch t {
-	case FormatECS, FormatPlan:
+// typeFormat maps a --type value to the loader used for it, given the
+// format the file's name selects: ECS input is JSON, or YAML in a file
+// named .yaml or .yml (aws ecs ... --cli-input-yaml).
+func typeFormat(t, byName string) string {
+	switch {
+	case t == FormatECS && byName == formatYAML:
+		return formatYAML
+	case t == FormatECS, t == FormatPlan:
 		return formatJSON
 	}
 	return t

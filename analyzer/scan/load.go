@@ -39,8 +39,30 @@ var jsonKinds = []jsonKind{
 var fileLoaders = map[string]func(file string, data []byte) ([]*resource.Resource, []error){
 	FormatDockerfile: dockerfile.Load,
 	FormatKubernetes: kubernetes.Load,
-	// YAML that is not a Kubernetes manifest yields nothing.
-	formatYAML: kubernetes.Load,
+	formatYAML:       loadYAML,
+}
+
+// loadYAML loads a YAML file: an ECS task definition or service written
+// as YAML goes to the ECS adapter, anything else to the Kubernetes one
+// (YAML that is neither yields nothing).
+func loadYAML(file string, data []byte) ([]*resource.Resource, []error) {
+	if rs, errs, ok := ecs.LoadYAML(file, data); ok {
+		return rs, errs
+	}
+	return kubernetes.Load(file, data)
+}
+
+// loadECSYAML loads a YAML file under --type ecs: an ECS task definition
+// or service, else nothing (an error for a file named on the command line).
+func loadECSYAML(file string, data []byte, explicit bool) ([]*resource.Resource, []error) {
+	if rs, errs, ok := ecs.LoadYAML(file, data); ok {
+		return rs, errs
+	}
+	if !explicit {
+		return nil, nil
+	}
+	return nil, []error{source.Errorf(source.Range{File: file, Start: source.Pos{Line: 1, Col: 1}},
+		"not an ECS task definition or service: expected containerDefinitions, taskDefinition, serviceName or services")}
 }
 
 // helmNote turns an unrendered Helm template into one note for its chart
@@ -123,6 +145,9 @@ func looksSupported(data []byte) bool {
 func loadFile(format, file string, data []byte, explicit bool, want string) ([]*resource.Resource, []error) {
 	if format == formatJSON {
 		return loadJSON(file, data, explicit, want)
+	}
+	if format == formatYAML && want == FormatECS {
+		return loadECSYAML(file, data, explicit)
 	}
 	load, ok := fileLoaders[format]
 	if !ok {

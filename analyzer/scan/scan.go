@@ -132,7 +132,7 @@ func plan(files []discover.File, opts Options) []unit {
 		}
 		format := formatOf(f.Path)
 		if opts.Type != "" {
-			format = typeFormat(opts.Type)
+			format = typeFormat(opts.Type, format)
 		}
 		if (format == "" && !f.Explicit) || (opts.Excluded != nil && opts.Excluded(f.Path)) {
 			continue
