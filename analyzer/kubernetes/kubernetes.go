@@ -2,8 +2,9 @@
 // canonical "kubernetes" resources, one per object.
 //
 // A file is a stream of documents separated by "---"; documents that hold
-// only comments are skipped, and a List (kind List, or any *List kind with
-// items, as kubectl get -o yaml prints) yields one resource per item. A
+// only comments are skipped, a List (kind List, or any *List kind with
+// items, as kubectl get -o yaml prints) yields one resource per item, and
+// an OpenShift Template one per object (its ${PARAMETERS} stay unknown). A
 // document is a manifest when its top level has apiVersion and kind;
 // anything else written in YAML (CI configurations, docker-compose files,
 // Helm values, Ansible playbooks, OpenAPI documents, Chart.yaml,

@@ -128,6 +128,40 @@ items:
 	}
 }
 
+func TestTemplateObjectsAreResources(t *testing.T) {
+	rs := load(t, `apiVersion: template.openshift.io/v1
+kind: Template
+metadata: {name: app}
+objects:
+- apiVersion: apps/v1
+  kind: Deployment
+  metadata: {name: web}
+  spec:
+    replicas: ${{REPLICAS}}
+    template:
+      spec:
+        containers: [{name: web, image: "${IMAGE}:${TAG}"}]
+- apiVersion: v1
+  kind: Service
+  metadata: {name: web}
+parameters:
+- name: TAG
+  value: latest
+`)
+	if len(rs) != 2 || rs[0].Name != "Deployment/web" || rs[1].Name != "Service/web" {
+		t.Fatalf("got %v", names(rs))
+	}
+	if got := at(t, rs[0], "spec", "template", "spec", "containers", 0, "image"); !strings.HasPrefix(got, "012:") {
+		t.Errorf("object position = %s, want line 12", got)
+	}
+	// A Template of another API group, or one without objects, is an
+	// object like any other.
+	other := load(t, "apiVersion: example.com/v1\nkind: Template\nmetadata: {name: t}\nobjects: []\n")
+	if len(other) != 1 || other[0].Name != "Template/t" {
+		t.Errorf("other Template: got %v", names(other))
+	}
+}
+
 func names(rs []*resource.Resource) []string {
 	var out []string
 	for _, r := range rs {

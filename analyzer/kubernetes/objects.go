@@ -38,14 +38,14 @@ func scalarField(n *yaml.Node, key string) string {
 	return ""
 }
 
-// objectsOf returns the objects of a manifest: the items of a List, else
-// the manifest itself when it has apiVersion and kind.
+// objectsOf returns the objects of a manifest: the items of a List, the
+// objects of an OpenShift Template, else the manifest itself when it has
+// apiVersion and kind.
 func objectsOf(root *source.Node) []*source.Node {
 	if !isObject(root) {
 		return nil
 	}
-	items := root.Get("items")
-	if strings.HasSuffix(root.Get("kind").Str(), "List") && items != nil && items.Kind == source.Array {
+	if items := members(root); items != nil {
 		var out []*source.Node
 		for _, it := range items.Items {
 			out = append(out, objectsOf(it)...)
@@ -53,6 +53,33 @@ func objectsOf(root *source.Node) []*source.Node {
 		return out
 	}
 	return []*source.Node{root}
+}
+
+// members returns the array of objects a List (items) or an OpenShift
+// Template (objects, which oc process deploys once the ${PARAMETERS} are
+// filled in; they stay unknown here) holds, or nil for any other object.
+func members(root *source.Node) *source.Node {
+	kind := root.Get("kind").Str()
+	field := ""
+	switch {
+	case strings.HasSuffix(kind, "List"):
+		field = "items"
+	case kind == "Template" && isTemplateAPI(root.Get("apiVersion").Str()):
+		field = "objects"
+	default:
+		return nil
+	}
+	if arr := root.Get(field); arr != nil && arr.Kind == source.Array {
+		return arr
+	}
+	return nil
+}
+
+// isTemplateAPI holds for the API versions of OpenShift templates:
+// template.openshift.io/v1, and v1 in manifests older than API groups.
+func isTemplateAPI(v string) bool {
+	v = strings.TrimSpace(v)
+	return v == "v1" || strings.HasPrefix(v, "template.openshift.io/")
 }
 
 func isObject(n *source.Node) bool {
