@@ -48,5 +48,17 @@ deny contains {"msg": msg, "path": k8s.nearest(x, ["securityContext", "allowPriv
 	not values.is_true(v)
 	not values.is_false(v)
 	not values.unknown(v)
-	msg := sprintf("%s does not set allowPrivilegeEscalation: false, so setuid binaries can make a process root; set it in the container's securityContext", [k8s.label(x)])
+	msg := sprintf("%s %s", [k8s.label(x), unset_problem(x)])
+}
+
+# unset_problem says why escalation is allowed and what to do. A privileged
+# container always allows it, and the API server rejects
+# allowPrivilegeEscalation: false beside privileged: true, so the fix
+# starts with privileged.
+unset_problem(x) := "is privileged, which always allows privilege escalation (the API server rejects allowPrivilegeEscalation: false beside privileged: true); remove privileged: true, then set allowPrivilegeEscalation: false" if {
+	values.is_true(object.get(k8s.security(x), "privileged", null))
+}
+
+unset_problem(x) := "does not set allowPrivilegeEscalation: false, so setuid binaries can make a process root; set it in the container's securityContext" if {
+	not values.is_true(object.get(k8s.security(x), "privileged", null))
 }

@@ -33,3 +33,11 @@ test_false_passes if {
 test_pod_level_does_not_count if {
 	count(deny) == 1 with input as {"kind": "kubernetes", "spec": {"kind": "Pod", "spec": {"securityContext": {"allowPrivilegeEscalation": false}, "containers": [{"name": "a"}]}}}
 }
+
+test_privileged_fix_starts_with_privileged if {
+	ds := deny with input as pod({"name": "a", "securityContext": {"privileged": true}})
+	count(ds) == 1
+	some d in ds
+	contains(d.msg, "is privileged, which always allows privilege escalation")
+	contains(d.msg, "remove privileged: true")
+}
