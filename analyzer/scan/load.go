@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"regexp"
 
 	"github.com/shipcheck/shipcheck/analyzer/dockerfile"
 	"github.com/shipcheck/shipcheck/analyzer/ecs"
@@ -105,9 +106,11 @@ func loadModule(u unit, opts Options) ([]*resource.Resource, []error) {
 
 // markers are strings whose presence makes malformed JSON worth an error
 // even when it was found by walking: it was meant to be one of our inputs.
+// "deploymentConfiguration" marks the service definitions deploy tools
+// complete themselves (ecspresso's ecs-service-def.json has no name).
 var markers = [][]byte{
 	[]byte(`"containerDefinitions"`), []byte(`"taskDefinition"`), []byte(`"serviceName"`),
-	[]byte(`"format_version"`), []byte(`"apiVersion"`),
+	[]byte(`"deploymentConfiguration"`), []byte(`"format_version"`), []byte(`"apiVersion"`),
 }
 
 // loadJSON parses a JSON document and hands it to the adapter that
@@ -116,7 +119,7 @@ func loadJSON(file string, data []byte, explicit bool, want string) ([]*resource
 	root, err := source.ParseJSON(file, data)
 	if err != nil {
 		if explicit || looksSupported(data) {
-			return nil, []error{err}
+			return nil, []error{templateHint(err, data)}
 		}
 		return nil, nil
 	}
@@ -130,6 +133,34 @@ func loadJSON(file string, data []byte, explicit bool, want string) ([]*resource
 			"not a supported input: expected an ECS task definition or service, a Kubernetes manifest or a Terraform plan")}
 	}
 	return nil, nil
+}
+
+// templateStart matches the start of a template expression or deploy-tool
+// placeholder: {{ }} (ecspresso, Go templates), ${ } and $VAR (envsubst),
+// <NAME> (CodePipeline), #{ } and %NAME% (release tools).
+var templateStart = regexp.MustCompile(`^(\{\{|\$\{|\$[A-Za-z_]|<[A-Za-z_]|#\{|%[A-Za-z_])`)
+
+// templateHint adds to a JSON syntax error found at a template expression
+// that the file is a template, which is why it does not parse. The parser
+// stops at the expression's first character, or at the second of "{{".
+func templateHint(err error, data []byte) error {
+	se, ok := err.(*source.Error)
+	if !ok {
+		return err
+	}
+	lines := bytes.Split(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), []byte("\n"))
+	line, col := se.Range.Start.Line, se.Range.Start.Col-1
+	if line < 1 || line > len(lines) {
+		return err
+	}
+	text := []rune(string(lines[line-1]))
+	for _, at := range []int{col, col - 1} {
+		if at >= 0 && at < len(text) && templateStart.MatchString(string(text[at:])) {
+			se.Msg += " (a template expression where JSON needs a value: the file is completed by a deploy tool; scan the file it renders)"
+			return se
+		}
+	}
+	return err
 }
 
 func looksSupported(data []byte) bool {
