@@ -101,14 +101,13 @@ func isKnownValue(expr hclsyntax.Expression, ctx *hcl.EvalContext) bool {
 // templateDoc parses a heredoc or quoted string holding JSON. Unknown
 // interpolations are kept as their source text.
 func (w *walker) templateDoc(attr string, e *hclsyntax.TemplateExpr) (*source.Node, []resource.Diagnostic) {
-	rt := w.renderTemplate(e, true)
-	text, known := rt.b.String(), rt.known
 	r := toRange(e.Range())
 	if len(e.Parts) == 0 {
 		return &source.Node{Kind: source.String, Value: "", Range: r}, nil
 	}
 	first := e.Parts[0].Range()
-	doc, err := source.ParseJSON(first.Filename, []byte(text))
+	rt, doc, err := w.renderJSON(first.Filename, e)
+	text, known := rt.b.String(), rt.known
 	if err != nil {
 		if !known {
 			return &source.Node{Kind: source.String, Value: text, Range: r},
@@ -126,6 +125,25 @@ func (w *walker) templateDoc(attr string, e *hclsyntax.TemplateExpr) (*source.No
 		clampToLine(doc, first.Start.Line)
 	}
 	return doc, nil
+}
+
+// renderJSON renders a template holding JSON and parses it. When the
+// document does not parse with its unknown parts quoted, it is rendered
+// again with each %{if} of unknown condition taken as its true branch with
+// unknown values (see maybeBranch): a directive that adds members to an
+// object cannot stand as a quoted string there.
+func (w *walker) renderJSON(file string, e *hclsyntax.TemplateExpr) (*renderedTemplate, *source.Node, error) {
+	rt := w.renderTemplate(e, true)
+	doc, err := source.ParseJSON(file, []byte(rt.b.String()))
+	if err == nil || rt.known {
+		return rt, doc, err
+	}
+	maybe := &renderedTemplate{known: true, jsonAware: true, maybeMembers: true}
+	w.renderParts(maybe, e.Parts)
+	if doc, err2 := source.ParseJSON(file, []byte(maybe.b.String())); err2 == nil {
+		return maybe, doc, nil
+	}
+	return rt, nil, err
 }
 
 // clampToLine keeps parsed positions on one line, for documents decoded from
@@ -236,8 +254,7 @@ func (w *walker) renderTemplateFile(attr string, at, pathExpr, varsExpr hclsynta
 	if !ok {
 		te = &hclsyntax.TemplateExpr{Parts: []hclsyntax.Expression{tmpl}, SrcRange: tmpl.Range()}
 	}
-	rt := inner.renderTemplate(te, true)
-	doc, err := source.ParseJSON(path, []byte(rt.b.String()))
+	rt, doc, err := inner.renderJSON(path, te)
 	if err != nil {
 		return unknown, notEvaluated(attr, r, fmt.Sprintf("%s: %s(%q) does not render to JSON statically: %v", attr, what, name, err))
 	}

@@ -3,6 +3,7 @@ package terraform
 import (
 	"encoding/json"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
@@ -22,6 +23,10 @@ type renderedTemplate struct {
 	known     bool
 	inString  bool // inside a JSON string, when jsonAware
 	jsonAware bool
+	// maybeMembers renders an %{if} whose condition is unknown, outside
+	// a JSON string, as its true branch with every value unknown (see
+	// maybeBranch), instead of quoting the whole directive.
+	maybeMembers bool
 }
 
 // template renders a string template part by part: known parts are kept,
@@ -62,8 +67,98 @@ func (w *walker) renderParts(r *renderedTemplate, parts []hclsyntax.Expression) 
 			w.renderParts(r, t.Parts)
 			continue
 		}
+		if c, ok := p.(*hclsyntax.ConditionalExpr); ok && r.maybeMembers && !r.inString && w.isDirective(c) {
+			w.maybeBranch(r, c)
+			continue
+		}
 		w.renderValue(r, p)
 	}
+}
+
+// isDirective tells an %{if} directive from a ${c ? a : b} interpolation.
+func (w *walker) isDirective(c *hclsyntax.ConditionalExpr) bool {
+	return strings.HasPrefix(w.text(c.Range()), "%{")
+}
+
+// maybeBranch renders an %{if} directive whose condition is unknown as its
+// true branch with every scalar value replaced by the unknown placeholder
+// "${if <condition>}". Quoted whole, a directive that adds members to an
+// object ("healthCheck": {...},) leaves the document unparsable and nothing
+// in it is checked; rendered this way the members it may add are present
+// (a rule about an absent field does not fire) but none of their values
+// claims anything.
+func (w *walker) maybeBranch(r *renderedTemplate, c *hclsyntax.ConditionalExpr) {
+	r.known = false
+	sub := &renderedTemplate{known: true, jsonAware: true, maybeMembers: true}
+	if t, ok := c.TrueResult.(*hclsyntax.TemplateExpr); ok {
+		w.renderParts(sub, t.Parts)
+	}
+	q, _ := json.Marshal("${if " + w.text(c.Condition.Range()) + "}")
+	text, pos := neutralizeValues(sub.b.String(), sub.pos, string(q))
+	r.b.WriteString(text)
+	r.pos = append(r.pos, pos...)
+}
+
+// neutralizeValues replaces each scalar value in a fragment of JSON (a
+// string not followed by ':', a number, true, false) with placeholder,
+// keeping keys, punctuation and null; the placeholder takes the position of
+// the value it replaces.
+func neutralizeValues(text string, pos []source.Pos, placeholder string) (string, []source.Pos) {
+	var b strings.Builder
+	var out []source.Pos
+	runes := []rune(text)
+	emit := func(s string, at source.Pos) {
+		b.WriteString(s)
+		for range s {
+			out = append(out, at)
+		}
+	}
+	for i := 0; i < len(runes); {
+		start := i
+		switch c := runes[i]; {
+		case c == '"':
+			i++
+			for i < len(runes) && runes[i] != '"' {
+				if runes[i] == '\\' {
+					i++
+				}
+				i++
+			}
+			i++
+			if i > len(runes) {
+				i = len(runes)
+			}
+			if nextNonSpace(runes, i) == ':' {
+				for j := start; j < i; j++ {
+					emit(string(runes[j]), pos[j])
+				}
+				continue
+			}
+			emit(placeholder, pos[start])
+		case c == '-' || c == '+' || c == '.' || (c >= '0' && c <= '9') || unicode.IsLetter(c):
+			for i < len(runes) && (runes[i] == '-' || runes[i] == '+' || runes[i] == '.' || unicode.IsLetter(runes[i]) || unicode.IsDigit(runes[i])) {
+				i++
+			}
+			if word := string(runes[start:i]); word == "null" {
+				emit(word, pos[start])
+			} else {
+				emit(placeholder, pos[start])
+			}
+		default:
+			emit(string(c), pos[i])
+			i++
+		}
+	}
+	return b.String(), out
+}
+
+func nextNonSpace(runes []rune, i int) rune {
+	for ; i < len(runes); i++ {
+		if !unicode.IsSpace(runes[i]) {
+			return runes[i]
+		}
+	}
+	return 0
 }
 
 // selectedBranch returns the branch a conditional whose condition is known

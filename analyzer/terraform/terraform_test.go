@@ -1301,3 +1301,16 @@ func TestBriefQuotesLongExpressionsOnOneLine(t *testing.T) {
 		t.Errorf("brief(long) = %q, want %d characters and an ellipsis", string(got), maxQuoted)
 	}
 }
+
+func TestNeutralizeValuesKeepsKeysAndNull(t *testing.T) {
+	in := `"privileged": true, "user": "0", "cpu": -1.5e3, "x": null, "hc": {"command": ["CMD", "a\"b"]},`
+	pos := make([]source.Pos, len([]rune(in)))
+	got, gotPos := neutralizeValues(in, pos, `"?"`)
+	want := `"privileged": "?", "user": "?", "cpu": "?", "x": null, "hc": {"command": ["?", "?"]},`
+	if got != want {
+		t.Errorf("neutralizeValues = %s\nwant %s", got, want)
+	}
+	if len(gotPos) != len([]rune(got)) {
+		t.Errorf("%d positions for %d characters", len(gotPos), len([]rune(got)))
+	}
+}
