@@ -96,10 +96,14 @@ func isService(n *source.Node) bool {
 		n.Get("deploymentController") != nil || n.Get("cluster") != nil)
 }
 
+// isUpdateServiceInput holds for update-service input, which names its
+// service in "service". create-task-set input does too, with the task
+// set's own externalId or scale: it is not a service definition.
 func isUpdateServiceInput(n *source.Node) bool {
 	s := n.Get("service")
 	return s != nil && s.Kind == source.String &&
-		(n.Get("taskDefinition") != nil || n.Get("deploymentConfiguration") != nil || n.Get("desiredCount") != nil)
+		(n.Get("taskDefinition") != nil || n.Get("deploymentConfiguration") != nil || n.Get("desiredCount") != nil) &&
+		n.Get("externalId") == nil && n.Get("scale") == nil
 }
 
 // name identifies the resource in messages and baselines: family:revision,

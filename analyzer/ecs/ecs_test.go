@@ -103,6 +103,8 @@ func TestNotAService(t *testing.T) {
 		"a deploy tool config": `{"desiredCount":2,"launchType":"FARGATE","loadBalancers":[],"image":"app:1","envFile":".env","region":"eu-west-1"}`,
 		"deploy script config": `{"cluster":"prod","serviceName":"api","containerName":"api","region":"eu-west-1","image":"api:1"}`,
 		"container list owner": `{"desiredCount":2,"launchType":"FARGATE","loadBalancers":[],"containerDefinitions":"x"}`,
+		"create-task-set input": `{"cluster":"c","service":"svc","externalId":"blue-green","taskDefinition":"t:1","launchType":"FARGATE",
+			"loadBalancers":[],"scale":{"unit":"PERCENT","value":100}}`,
 	}
 	for name, doc := range docs {
 		root, err := source.ParseJSON("f.json", []byte(doc))
