@@ -125,3 +125,35 @@ func defaultSeverity(src []byte) string {
 	}
 	return ""
 }
+
+// TestPipefailMessageNamesRunLine checks that DKR020 names the RUN's own
+// line, and the pipe's line when the RUN continues onto later lines.
+func TestPipefailMessageNamesRunLine(t *testing.T) {
+	eng, err := engine.New(context.Background(), engine.Options{
+		NoBuiltins: true,
+		PolicyDirs: []string{rulesDir, "../../rules/lib"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := "FROM debian:12\nRUN set -e; \\\n    curl -fsSL https://x/t.tgz \\\n    | tar -xz\nRUN curl -fsSL https://x/t.tgz | tar -xz\n"
+	rs, errs := Load("Dockerfile", []byte(src))
+	if len(errs) > 0 || len(rs) != 1 {
+		t.Fatalf("Load: %v", errs)
+	}
+	fs, err := eng.Eval(context.Background(), rs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range fs {
+		if f.RuleID == "DKR020" {
+			got = append(got, f.Message)
+		}
+	}
+	sort.Strings(got)
+	if len(got) != 2 || !strings.HasPrefix(got[0], "RUN on line 2 uses a pipe (line 3) without pipefail") ||
+		!strings.HasPrefix(got[1], "RUN on line 5 uses a pipe without pipefail") {
+		t.Errorf("DKR020 messages: %q", got)
+	}
+}

@@ -28,8 +28,14 @@ deny contains {"msg": msg, "path": array.concat(df.path(s, k), ["run", "pipeline
 	run.posix
 	not run.pipefail
 	p := min({i | some i, pl in run.pipelines; real_pipe(run, pl)})
-	msg := sprintf("RUN on line %d uses a pipe without pipefail, so a failure before the last command is ignored; add SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"] or set -o pipefail", [run.pipelines[p].line])
+	ins := df.stages[s].instructions[k]
+	msg := sprintf("RUN on line %d uses a pipe%s without pipefail, so a failure before the last command is ignored; add SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"] or set -o pipefail", [ins.line, pipe_line(ins, run.pipelines[p])])
 }
+
+# pipe_line names the pipe's own line when the RUN spans several lines.
+pipe_line(ins, pl) := "" if pl.line == ins.line
+
+pipe_line(ins, pl) := sprintf(" (line %d)", [pl.line]) if pl.line != ins.line
 
 real_pipe(run, pl) if {
 	not pl.nested
