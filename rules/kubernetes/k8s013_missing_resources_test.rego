@@ -65,3 +65,9 @@ test_knative_on_kubernetes_is_checked if {
 		"spec": {"template": {"spec": {"containers": [{"image": "registry.example.com/web:1.0"}]}}},
 	}}
 }
+
+test_resources_written_empty_points_at_it if {
+	ds := deny with input as {"kind": "kubernetes", "spec": {"kind": "Pod", "spec": {"containers": [{"name": "a", "resources": null}]}}}
+	some d in ds
+	d.path == ["spec", "containers", 0, "resources"]
+}

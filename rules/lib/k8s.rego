@@ -143,12 +143,16 @@ at(x, e) := x.path if e.inherited
 
 # nearest returns the path of keys under the container, cut after the
 # last key that is written: where a finding about an absent field points.
+# A key written with no value ("resources:" alone) is written.
 nearest(x, keys) := array.concat(x.path, array.slice(keys, 0, n)) if {
 	n := max({i |
 		some i in numbers.range(0, count(keys))
-		object.get(x.container, array.slice(keys, 0, i), null) != null
+		object.get(x.container, array.slice(keys, 0, i), absent) != absent
 	})
 }
+
+# absent is what object.get returns for a key that is not written.
+absent := {"shipcheck.absent": true}
 
 # dotted renders a path as spec.template.spec.containers[0].image.
 dotted(p) := concat("", [part |
