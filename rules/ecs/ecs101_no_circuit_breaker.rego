@@ -15,7 +15,9 @@
 #   BLUE_GREEN, LINEAR and CANARY strategies have their own rollback. When
 #   CloudWatch alarms with rollback are configured the finding is info: the
 #   alarms roll back a release that starts but misbehaves, though not one
-#   whose tasks never start.
+#   whose tasks never start. The breaker is not available behind a Classic
+#   Load Balancer; for such a service the message says to move it to a
+#   target group first.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html
 #   - ref: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentCircuitBreaker.html
@@ -51,9 +53,20 @@ deny contains finding if {
 	not values.is_true(enable)
 	not values.unknown(enable)
 	finding := object.union(
-		{"msg": sprintf("%s%s; %s", [problem(enable), alarm_note, fix(enable)]), "path": path(enable)},
+		{"msg": sprintf("%s%s; %s", [problem(enable), alarm_note, remedy(enable)]), "path": path(enable)},
 		severity,
 	)
+}
+
+# remedy is the fix, or for a service behind a Classic Load Balancer (the
+# API refuses a circuit breaker there) the move that makes it possible.
+remedy(enable) := fix(enable) if not classic_load_balancer
+
+remedy(_) := "the circuit breaker is not available behind a Classic Load Balancer (loadBalancerName): register the service with an ALB or NLB target group (targetGroupArn) and enable the breaker with rollback" if classic_load_balancer
+
+classic_load_balancer if {
+	some lb in values.array_or_empty(object.get(svc.spec, "loadBalancers", null))
+	values.nonempty_string(object.get(values.object_or_empty(lb), "loadBalancerName", null))
 }
 
 problem(null) := "the service deploys with rolling updates but has no deployment circuit breaker: a release whose tasks never become healthy keeps replacing tasks instead of failing and rolling back"

@@ -85,3 +85,16 @@ test_update_service_input_not_flagged if {
 test_empty_strings_are_defaults if {
 	count(deny) == 1 with input as svc({"deploymentController": {"type": ""}, "deploymentConfiguration": {"strategy": ""}})
 }
+
+test_classic_load_balancer_names_the_move if {
+	ds := deny with input as svc({"loadBalancers": [{"loadBalancerName": "web-elb", "containerName": "web", "containerPort": 80}]})
+	some d in ds
+	contains(d.msg, "Classic Load Balancer")
+	not contains(d.msg, "set deploymentConfiguration")
+}
+
+test_target_group_keeps_the_plain_fix if {
+	ds := deny with input as svc({"loadBalancers": [{"targetGroupArn": "arn:tg", "containerName": "web", "containerPort": 80}]})
+	some d in ds
+	not contains(d.msg, "Classic Load Balancer")
+}
