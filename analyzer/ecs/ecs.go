@@ -70,13 +70,13 @@ func find(root *source.Node) []found {
 	if svcs := root.Get("services"); svcs != nil && svcs.Kind == source.Array {
 		var out []found
 		for _, s := range svcs.Items {
-			if s.Kind == source.Object && isService(s) {
+			if s.Kind == source.Object && isService(s) && mostlyService(s) {
 				out = append(out, found{resource.ECSService, s})
 			}
 		}
 		return out
 	}
-	if s := root.Get("service"); s != nil && s.Kind == source.Object && isService(s) {
+	if s := root.Get("service"); s != nil && s.Kind == source.Object && isService(s) && mostlyService(s) {
 		return []found{{resource.ECSService, s}}
 	}
 	if (isService(root) && mostlyService(root)) || isUpdateServiceInput(root) || isNamelessService(root) {

@@ -103,6 +103,9 @@ func TestNotAService(t *testing.T) {
 		"a deploy tool config": `{"desiredCount":2,"launchType":"FARGATE","loadBalancers":[],"image":"app:1","envFile":".env","region":"eu-west-1"}`,
 		"deploy script config": `{"cluster":"prod","serviceName":"api","containerName":"api","region":"eu-west-1","image":"api:1"}`,
 		"container list owner": `{"desiredCount":2,"launchType":"FARGATE","loadBalancers":[],"containerDefinitions":"x"}`,
+		"a deploy tool's list of services (in4it ecs-deploy)": `{"services":[{"cluster":"c","serviceName":"nginx","servicePort":80,
+			"serviceProtocol":"HTTP","desiredCount":1,"containers":[{"containerName":"nginx","containerURI":"nginx:alpine"}],"healthCheck":{"path":"/"}}]}`,
+		"a deploy tool's service wrapper": `{"service":{"serviceName":"api","cluster":"c","desiredCount":1,"servicePort":80,"serviceProtocol":"HTTP","containers":[]}}`,
 		"create-task-set input": `{"cluster":"c","service":"svc","externalId":"blue-green","taskDefinition":"t:1","launchType":"FARGATE",
 			"loadBalancers":[],"scale":{"unit":"PERCENT","value":100}}`,
 	}
