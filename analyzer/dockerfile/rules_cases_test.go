@@ -198,5 +198,8 @@ var ruleCases = []ruleCase{
 	{"DKR020", "shell_after_passes_not", "FROM debian:12\nRUN curl -fsSL https://x/t.tgz | tar -xz\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\n", []int{2}, ""},
 	{"DKR020", "or_is_not_a_pipe", "FROM debian:12\nRUN make || true\n", nil, ""},
 	{"DKR020", "continuation_line", "FROM debian:12\nRUN set -e; \\\n    curl -fsSL https://x/t.tgz \\\n    | tar -xz\n", []int{3}, ""},
+	{"DKR020", "exec_form_pipe", "FROM debian:12\nRUN [\"/bin/sh\", \"-c\", \"curl -fsSL https://x/t.tgz | tar -xz\"]\n", []int{2}, ""},
+	{"DKR020", "exec_form_pipefail_passes", "FROM debian:12\nRUN [\"/bin/bash\", \"-euo\", \"pipefail\", \"-c\", \"curl -fsSL https://x/t.tgz | tar -xz\"]\n", nil, ""},
+	{"DKR020", "exec_form_ignores_shell", "FROM debian:12\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\nRUN [\"sh\", \"-c\", \"curl -fsSL https://x/t.tgz | tar -xz\"]\n", []int{3}, ""},
 	{"DKR020", "powershell_skipped", "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL [\"powershell\", \"-Command\"]\nRUN Get-ChildItem | Select-Object Name\n", nil, ""},
 }

@@ -25,9 +25,11 @@ func (b *builder) run(ins *instruction) {
 	case ins.JSON:
 		r.Script = strings.Join(ins.Args, " ")
 		r.script = analyzeArgv(ins.Args, start)
-		if code, ok := shellCode(ins.Args); ok {
-			r.Script = code
+		if code, at, ok := shellCode(ins.Args); ok {
+			r.Script, r.POSIX = code, true
 			r.script = analyzeShell(code, func(int) source.Pos { return start }, true)
+			// ["bash", "-o", "pipefail", "-c", "..."] sets pipefail itself.
+			r.Pipefail = hasPipefail(ins.Args[:at])
 		}
 	case len(ins.Args) > 0:
 		src, posOf := runSource(ins)
@@ -36,20 +38,24 @@ func (b *builder) run(ins *instruction) {
 	default:
 		r.script = &script{}
 	}
-	r.Pipefail = hasPipefail(r.Shell) || setsPipefail(r.script)
+	if !ins.JSON {
+		r.Pipefail = hasPipefail(r.Shell) // the exec form does not use SHELL
+	}
+	r.Pipefail = r.Pipefail || setsPipefail(r.script)
 }
 
-// shellCode returns the code of an exec-form ["sh", "-c", "code"].
-func shellCode(argv []string) (string, bool) {
+// shellCode returns the code of an exec-form ["sh", "-c", "code"] and the
+// index of the code in argv.
+func shellCode(argv []string) (string, int, bool) {
 	if len(argv) < 3 || !posixShells[path.Base(argv[0])] {
-		return "", false
+		return "", 0, false
 	}
 	for i := 1; i+1 < len(argv); i++ {
 		if isShortFlagWith(argv[i], 'c') {
-			return argv[i+1], true
+			return argv[i+1], i + 1, true
 		}
 	}
-	return "", false
+	return "", 0, false
 }
 
 // runSource rebuilds the shell code of a shell-form RUN as the shell sees
