@@ -37,7 +37,7 @@ func functions(dir string) map[string]function.Function {
 		"compact": stdlib.CompactFunc, "concat": stdlib.ConcatFunc, "contains": stdlib.ContainsFunc,
 		"distinct": stdlib.DistinctFunc, "element": stdlib.ElementFunc, "flatten": stdlib.FlattenFunc,
 		"index": stdlib.IndexFunc, "keys": stdlib.KeysFunc, "length": lengthFunc,
-		"lookup": stdlib.LookupFunc, "merge": stdlib.MergeFunc, "range": stdlib.RangeFunc,
+		"lookup": lookupFunc, "merge": stdlib.MergeFunc, "range": stdlib.RangeFunc,
 		"reverse": stdlib.ReverseListFunc, "setintersection": stdlib.SetIntersectionFunc,
 		"setproduct": stdlib.SetProductFunc, "setsubtract": stdlib.SetSubtractFunc,
 		"setunion": stdlib.SetUnionFunc, "slice": stdlib.SliceFunc, "sort": stdlib.SortFunc,
@@ -234,6 +234,60 @@ var coalesceFunc = function.New(&function.Spec{
 		return cty.NilVal, function.NewArgErrorf(0, "no non-null, non-empty-string arguments")
 	},
 })
+
+// lookupFunc is Terraform's lookup, whose default is optional: without it
+// a missing key is an error. cty's requires the default, so every
+// lookup(var.environment, key) of a module failed and left the container
+// definition built from it unknown.
+var lookupFunc = function.New(&function.Spec{
+	Params: []function.Parameter{
+		{Name: "inputMap", Type: cty.DynamicPseudoType},
+		{Name: "key", Type: cty.String},
+	},
+	VarParam: &function.Parameter{Name: "default", Type: cty.DynamicPseudoType, AllowNull: true, AllowUnknown: true, AllowDynamicType: true},
+	Type: func(args []cty.Value) (cty.Type, error) {
+		switch len(args) {
+		case 2:
+			return lookupType(args[0].Type(), args[1])
+		case 3:
+			return stdlib.LookupFunc.ReturnTypeForValues(args)
+		}
+		return cty.NilType, function.NewArgErrorf(3, "lookup takes at most three arguments")
+	},
+	Impl: func(args []cty.Value, ret cty.Type) (cty.Value, error) {
+		if len(args) == 3 {
+			return stdlib.LookupFunc.Call(args)
+		}
+		m, key := args[0], args[1]
+		if !m.IsKnown() || !key.IsKnown() {
+			return cty.UnknownVal(ret), nil
+		}
+		k := key.AsString()
+		switch {
+		case m.Type().IsObjectType() && m.Type().HasAttribute(k):
+			return m.GetAttr(k), nil
+		case m.Type().IsMapType() && m.HasIndex(key).True():
+			return m.Index(key), nil
+		}
+		return cty.NilVal, function.NewArgErrorf(1, "the given key does not exist in the map, and there is no default")
+	},
+})
+
+// lookupType is the type lookup(m, key) returns without a default.
+func lookupType(m cty.Type, key cty.Value) (cty.Type, error) {
+	switch {
+	case m.IsMapType():
+		return m.ElementType(), nil
+	case m.IsObjectType() && key.IsKnown():
+		if k := key.AsString(); m.HasAttribute(k) {
+			return m.AttributeType(k), nil
+		}
+		return cty.NilType, function.NewArgErrorf(1, "the given key does not exist in the map, and there is no default")
+	case m.IsObjectType(), m == cty.DynamicPseudoType:
+		return cty.DynamicPseudoType, nil
+	}
+	return cty.NilType, function.NewArgErrorf(0, "lookup needs a map or an object")
+}
 
 // lengthFunc is Terraform's length, which unlike cty's also counts the
 // attributes of an object and the characters of a string: modules test

@@ -32,6 +32,17 @@ func TestTerraformFunctions(t *testing.T) {
 		`alltrue([])`:                          cty.True,
 		`nonsensitive(sensitive("s3cr3t"))`:    cty.StringVal("s3cr3t"),
 		`anytrue([for v in [1, 2] : v > 1])`:   cty.True,
+		`lookup({ a = "x" }, "a")`:             cty.StringVal("x"),
+		`lookup(tomap({ a = "x" }), "a")`:      cty.StringVal("x"),
+		`lookup(var.obj, "a")`:                 cty.StringVal("x"),
+		`lookup({ a = "x" }, "b", "d")`:        cty.StringVal("d"),
+		`lookup(var.unknown, "a")`:             cty.DynamicVal,
+	}
+	for _, src := range []string{`lookup({ a = "x" }, "b")`, `lookup(tomap({ a = "x" }), "b")`} {
+		expr, _ := hclsyntax.ParseExpression([]byte(src), "test", hcl.InitialPos)
+		if _, diags := expr.Value(ctx); !diags.HasErrors() {
+			t.Errorf("%s: a missing key without a default must fail as in Terraform", src)
+		}
 	}
 	for src, want := range cases {
 		expr, diags := hclsyntax.ParseExpression([]byte(src), "test", hcl.InitialPos)
