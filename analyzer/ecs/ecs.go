@@ -85,9 +85,15 @@ func find(root *source.Node) []found {
 	return nil
 }
 
+// isTaskDefinition holds for a task definition. Elastic Beanstalk's
+// Dockerrun.aws.json (version 2) holds containerDefinitions too, but it is
+// not ECS input: Beanstalk builds the task definition from it, choosing the
+// network mode and host ports itself, and its own keys
+// (AWSEBDockerrunVersion, authentication) are not task definition fields,
+// so the task definition rules would report what the file cannot change.
 func isTaskDefinition(n *source.Node) bool {
 	cd := n.Get("containerDefinitions")
-	return cd != nil && (cd.Kind == source.Array || n.Get("family") != nil)
+	return cd != nil && (cd.Kind == source.Array || n.Get("family") != nil) && n.Get("AWSEBDockerrunVersion") == nil
 }
 
 func isService(n *source.Node) bool {

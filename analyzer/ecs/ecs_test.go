@@ -54,7 +54,9 @@ func TestShapes(t *testing.T) {
 }
 
 func TestNotECS(t *testing.T) {
-	for _, doc := range []string{`{"name":"pkg","version":"1.0.0"}`, `[1,2]`, `{"apiVersion":"v1","kind":"Pod"}`, `{"serviceName":"only"}`} {
+	for _, doc := range []string{`{"name":"pkg","version":"1.0.0"}`, `[1,2]`, `{"apiVersion":"v1","kind":"Pod"}`, `{"serviceName":"only"}`,
+		// Elastic Beanstalk's Dockerrun.aws.json v2: Beanstalk, not ECS input.
+		`{"AWSEBDockerrunVersion":2,"containerDefinitions":[{"name":"web","image":"nginx","memory":128}]}`} {
 		root, err := source.ParseJSON("f.json", []byte(doc))
 		if err != nil {
 			t.Fatal(err)
