@@ -33,7 +33,8 @@ const maxSummaryRows = 200
 
 // GitHub writes GitHub Actions workflow commands: one ::error, ::warning
 // or ::notice annotation per finding (error for critical and high, warning
-// for medium, notice for low and info) and per tool error. When
+// for medium, notice for low and info) and per tool error, and a notice
+// per note. When
 // $GITHUB_STEP_SUMMARY names a file, a Markdown job summary is appended to
 // it.
 func GitHub(w io.Writer, r *result.Report, opt Options) error {
@@ -44,6 +45,9 @@ func GitHub(w io.Writer, r *result.Report, opt Options) error {
 	}
 	for _, e := range standaloneErrors(r, findings, opt) {
 		bw.WriteString(githubErrorAnnotation(e, opt))
+	}
+	for _, n := range sortedErrors(r.Notes, opt) {
+		bw.WriteString(githubNoteAnnotation(n, opt))
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write github annotations: %w", err)
@@ -79,6 +83,21 @@ func githubAnnotation(f result.Finding, opt Options) string {
 }
 
 func githubErrorAnnotation(e result.ToolError, opt Options) string {
+	props := append(toolProps(e, opt), "title="+escapeProperty(parseErrorRule))
+	return "::error " + strings.Join(props, ",") + "::" + escapeData(e.Message) + "\n"
+}
+
+// githubNoteAnnotation writes a note (a skipped Helm chart) as a notice.
+func githubNoteAnnotation(n result.ToolError, opt Options) string {
+	props := toolProps(n, opt)
+	if len(props) == 0 {
+		return "::notice::" + escapeData(n.Message) + "\n"
+	}
+	return "::notice " + strings.Join(props, ",") + "::" + escapeData(n.Message) + "\n"
+}
+
+// toolProps locates a tool error or note: its file and line when known.
+func toolProps(e result.ToolError, opt Options) []string {
 	var props []string
 	if e.Range.File != "" {
 		props = append(props, "file="+escapeProperty(displayPath(e.Range.File, opt)))
@@ -86,8 +105,7 @@ func githubErrorAnnotation(e result.ToolError, opt Options) string {
 			props = append(props, "line="+strconv.Itoa(e.Range.Start.Line))
 		}
 	}
-	props = append(props, "title="+escapeProperty(parseErrorRule))
-	return "::error " + strings.Join(props, ",") + "::" + escapeData(e.Message) + "\n"
+	return props
 }
 
 // escapeData escapes a workflow command's message as @actions/core does.

@@ -19,6 +19,7 @@ type (
 		Tool     jsonTool      `json:"tool"`
 		Findings []jsonFinding `json:"findings"`
 		Errors   []jsonError   `json:"errors"`
+		Notes    []jsonError   `json:"notes,omitempty"`
 		Summary  jsonSummary   `json:"summary"`
 	}
 	jsonTool struct {
@@ -59,7 +60,8 @@ type (
 )
 
 // JSON writes the report as the versioned document described in json.md:
-// tool, findings, tool errors and summary counts, indented by two spaces.
+// tool, findings, tool errors, notes and summary counts, indented by two
+// spaces.
 func JSON(w io.Writer, r *result.Report, opt Options) error {
 	findings := visible(r, opt)
 	rules := ruleTable(r)
@@ -75,9 +77,10 @@ func JSON(w io.Writer, r *result.Report, opt Options) error {
 		doc.Findings = append(doc.Findings, jsonFindingOf(f, rules[f.RuleID], opt))
 	}
 	for _, e := range sortedErrors(r.Errors, opt) {
-		doc.Errors = append(doc.Errors, jsonError{
-			File: displayPath(e.Range.File, opt), Line: e.Range.Start.Line, Column: e.Range.Start.Col, Message: e.Message,
-		})
+		doc.Errors = append(doc.Errors, jsonErrorOf(e, opt))
+	}
+	for _, n := range sortedErrors(r.Notes, opt) {
+		doc.Notes = append(doc.Notes, jsonErrorOf(n, opt))
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -86,6 +89,10 @@ func JSON(w io.Writer, r *result.Report, opt Options) error {
 		return fmt.Errorf("write json: %w", err)
 	}
 	return nil
+}
+
+func jsonErrorOf(e result.ToolError, opt Options) jsonError {
+	return jsonError{File: displayPath(e.Range.File, opt), Line: e.Range.Start.Line, Column: e.Range.Start.Col, Message: e.Message}
 }
 
 func jsonFindingOf(f result.Finding, rule *result.Rule, opt Options) jsonFinding {

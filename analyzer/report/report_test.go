@@ -323,3 +323,32 @@ func TestSnippetsAsCode(t *testing.T) {
 		t.Errorf("fenced text changed: %q", got)
 	}
 }
+
+// Notes (an unrendered Helm chart) reach people, JSON, SARIF and GitHub
+// without counting as tool errors.
+func TestNotesAreReported(t *testing.T) {
+	t.Setenv(StepSummaryEnv, "")
+	r := cleanReport()
+	msg := "Helm chart templates are not rendered, so they were not scanned"
+	r.Notes = []result.ToolError{{Range: source.Range{File: "charts/web"}, Message: msg}}
+	for _, format := range []string{"text", "json", "sarif", "github"} {
+		out := render(t, format, r, Options{})
+		if !bytes.Contains(out, []byte(msg)) {
+			t.Errorf("%s: note missing:\n%s", format, out)
+		}
+	}
+	var doc jsonDoc
+	if err := json.Unmarshal(render(t, "json", r, Options{}), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Notes) != 1 || doc.Notes[0].File != "charts/web" || doc.Summary.Errors != 0 {
+		t.Errorf("json notes %+v, summary %+v", doc.Notes, doc.Summary)
+	}
+	sarif := string(render(t, "sarif", r, Options{}))
+	if !strings.Contains(sarif, `"level": "note"`) || !strings.Contains(sarif, `"executionSuccessful": true`) {
+		t.Errorf("sarif: note must not fail the run:\n%s", sarif)
+	}
+	if gh := string(render(t, "github", r, Options{})); !strings.HasPrefix(gh, "::notice file=charts/web::") {
+		t.Errorf("github: %q", gh)
+	}
+}

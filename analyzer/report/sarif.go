@@ -165,7 +165,7 @@ func buildRun(r *result.Report, opt Options) sarifRun {
 			InformationURI:  t.URI,
 			Rules:           b.rules,
 		}},
-		Invocations: []sarifInvocation{b.invocation(r.Errors)},
+		Invocations: []sarifInvocation{b.invocation(r.Errors, r.Notes)},
 		Artifacts:   b.artifactList(),
 		Results:     results,
 		ColumnKind:  "unicodeCodePoints",
@@ -511,21 +511,30 @@ func withEndLine(reg *sarifRegion, line int) *sarifRegion {
 	return reg
 }
 
-func (b *runBuilder) invocation(errs []result.ToolError) sarifInvocation {
+// invocation reports tool errors as error notifications, which make the
+// run unsuccessful, and notes as note notifications, which do not.
+func (b *runBuilder) invocation(errs, notes []result.ToolError) sarifInvocation {
 	inv := sarifInvocation{ExecutionSuccessful: len(errs) == 0}
 	for _, e := range sortedErrors(errs, b.opt) {
-		n := sarifNotification{Level: "error", Message: sarifMessage{Text: e.Message}}
-		if e.Range.File != "" {
-			loc := sarifPhysicalLocation{ArtifactLocation: b.located(e.Range.File)}
-			if e.Range.Start.Line >= 1 {
-				loc.Region = &sarifRegion{StartLine: e.Range.Start.Line}
-				if e.Range.Start.Col >= 1 {
-					loc.Region.StartColumn = e.Range.Start.Col
-				}
-			}
-			n.Locations = []sarifLocation{{PhysicalLocation: loc}}
-		}
-		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, n)
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, b.notification("error", e))
+	}
+	for _, n := range sortedErrors(notes, b.opt) {
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, b.notification("note", n))
 	}
 	return inv
+}
+
+func (b *runBuilder) notification(level string, e result.ToolError) sarifNotification {
+	n := sarifNotification{Level: level, Message: sarifMessage{Text: e.Message}}
+	if e.Range.File != "" {
+		loc := sarifPhysicalLocation{ArtifactLocation: b.located(e.Range.File)}
+		if e.Range.Start.Line >= 1 {
+			loc.Region = &sarifRegion{StartLine: e.Range.Start.Line}
+			if e.Range.Start.Col >= 1 {
+				loc.Region.StartColumn = e.Range.Start.Col
+			}
+		}
+		n.Locations = []sarifLocation{{PhysicalLocation: loc}}
+	}
+	return n
 }

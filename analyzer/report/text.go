@@ -39,7 +39,7 @@ func (p painter) paint(style, s string) string {
 // Text writes findings for people: grouped by file, one
 // "path:line:col  SEVERITY  ID  message" line per finding followed by the
 // source line with the span underlined (secret values masked, see
-// excerpt.go), then the tool errors and a summary line.
+// excerpt.go), then the tool errors, the notes and a summary line.
 func Text(w io.Writer, r *result.Report, opt Options) error {
 	bw := bufio.NewWriter(w)
 	tw := &textWriter{w: bw, opt: opt, p: painter(opt.Color), rules: ruleTable(r)}
@@ -48,6 +48,7 @@ func Text(w io.Writer, r *result.Report, opt Options) error {
 	tw.lineless = linelessErrors(r)
 	tw.findings(findings)
 	tw.errors(sortedErrors(r.Errors, opt))
+	tw.notes(sortedErrors(r.Notes, opt))
 	tw.summary(r, findings)
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write text report: %w", err)
@@ -183,6 +184,18 @@ func (t *textWriter) errors(errs []result.ToolError) {
 	}
 }
 
+// notes lists what the scan could not look at without it being an error,
+// such as a Helm chart whose templates must be rendered first.
+func (t *textWriter) notes(notes []result.ToolError) {
+	if len(notes) == 0 {
+		return
+	}
+	t.w.WriteString("\nNotes:\n")
+	for _, n := range notes {
+		t.w.WriteString("  " + t.p.paint(styleBold, t.location(n.Range)) + "  " + sanitize(n.Message) + "\n")
+	}
+}
+
 // summary ends the output with one line a reader (or a log grep) can rely
 // on: files scanned, findings by severity, suppressed findings and tool
 // errors.
@@ -212,7 +225,7 @@ func (t *textWriter) summary(r *result.Report, fs []result.Finding) {
 	if n := len(r.Errors); n > 0 {
 		parts = append(parts, t.p.paint(severityStyle[result.High], plural(n, "tool error")))
 	}
-	if len(fs) > 0 || len(r.Errors) > 0 {
+	if len(fs) > 0 || len(r.Errors) > 0 || len(r.Notes) > 0 {
 		t.w.WriteString("\n")
 	}
 	t.w.WriteString(fmt.Sprintf("%s scanned: %s\n", plural(len(r.Files), "file"), strings.Join(parts, ", ")))
