@@ -146,6 +146,8 @@ var ruleCases = []ruleCase{
 	{"DKR013", "not_cleaned", "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n", []int{2}, ""},
 	{"DKR013", "cleaned_passes", "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl \\\n && rm -rf /var/lib/apt/lists/*\n", nil, ""},
 	{"DKR013", "cache_mount_passes", "FROM debian:12\nRUN --mount=type=cache,target=/var/lib/apt,sharing=locked apt-get update && apt-get install -y curl\n", nil, ""},
+	{"DKR013", "lists_tmpfs_passes", "FROM debian:12\nRUN --mount=type=tmpfs,target=/var/lib/apt/lists apt-get update && apt-get install -y curl\n", nil, ""},
+	{"DKR013", "deb_cache_only_reported", "FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked \\\n    apt-get update && apt-get install -y curl\n", []int{2}, ""},
 	{"DKR013", "distclean_passes", "FROM debian:13\nRUN apt-get update && apt-get install -y curl && apt-get distclean\n", nil, ""},
 	{"DKR013", "builder_stage_passes", "FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nFROM alpine:3.19\n", nil, ""},
 	{"DKR013", "ancestor_stage_reported", "FROM debian:12 AS base\nRUN apt-get update && apt-get install -y curl\nFROM base\n", []int{2}, ""},

@@ -26,6 +26,21 @@ test_cache_mount_passes if {
 	count(ds) == 0
 }
 
+# FROM debian:12
+# RUN --mount=type=tmpfs,target=/var/lib/apt/lists apt-get update && apt-get install -y curl
+test_lists_tmpfs_passes if {
+	ds := deny with input as {"kind":"dockerfile","meta":{"file":"Dockerfile","format":"dockerfile","name":"Dockerfile"},"spec":{"args":[],"escape":"\\","final":0,"globalInstructions":[],"stages":[{"ancestors":[],"args":[],"env":[],"final":true,"from":{"image":"debian:12","maybeStage":false,"platform":"","raw":"debian:12","scratch":false,"stage":null,"windows":false},"healthcheck":null,"index":0,"instructions":[{"args":["debian:12"],"cmd":"from","endLine":1,"flags":[],"heredocs":[],"index":0,"json":false,"line":1,"original":"FROM debian:12","stage":0},{"args":["apt-get update \u0026\u0026 apt-get install -y curl"],"cmd":"run","endLine":2,"flags":[{"name":"mount","value":"type=tmpfs,target=/var/lib/apt/lists"}],"heredocs":[],"index":1,"json":false,"line":2,"original":"RUN --mount=type=tmpfs,target=/var/lib/apt/lists apt-get update \u0026\u0026 apt-get install -y curl","run":{"commands":[{"argv":["apt-get","update"],"assigns":[],"in":-1,"line":2,"name":"apt-get","nested":false,"pipeline":-1,"position":0,"sub":"update","wrapper":""},{"argv":["apt-get","install","-y","curl"],"assigns":[],"in":-1,"line":2,"name":"apt-get","nested":false,"pipeline":-1,"position":0,"sub":"install","wrapper":""}],"mounts":[{"target":"/var/lib/apt/lists","type":"tmpfs"}],"parseError":"","pipefail":false,"pipelines":[],"posix":true,"script":"apt-get update \u0026\u0026 apt-get install -y curl\n","shell":["/bin/sh","-c"]},"stage":0}],"line":1,"name":"","parent":null,"shell":["/bin/sh","-c"],"user":null}]}}
+	count(ds) == 0
+}
+
+# FROM debian:12
+# RUN --mount=type=cache,target=/var/cache/apt,sharing=locked \
+#     apt-get update && apt-get install -y curl
+test_deb_cache_only_reported if {
+	ds := deny with input as {"kind":"dockerfile","meta":{"file":"Dockerfile","format":"dockerfile","name":"Dockerfile"},"spec":{"args":[],"escape":"\\","final":0,"globalInstructions":[],"stages":[{"ancestors":[],"args":[],"env":[],"final":true,"from":{"image":"debian:12","maybeStage":false,"platform":"","raw":"debian:12","scratch":false,"stage":null,"windows":false},"healthcheck":null,"index":0,"instructions":[{"args":["debian:12"],"cmd":"from","endLine":1,"flags":[],"heredocs":[],"index":0,"json":false,"line":1,"original":"FROM debian:12","stage":0},{"args":["apt-get update \u0026\u0026 apt-get install -y curl"],"cmd":"run","endLine":3,"flags":[{"name":"mount","value":"type=cache,target=/var/cache/apt,sharing=locked"}],"heredocs":[],"index":1,"json":false,"line":2,"original":"RUN --mount=type=cache,target=/var/cache/apt,sharing=locked     apt-get update \u0026\u0026 apt-get install -y curl","run":{"commands":[{"argv":["apt-get","update"],"assigns":[],"in":-1,"line":3,"name":"apt-get","nested":false,"pipeline":-1,"position":0,"sub":"update","wrapper":""},{"argv":["apt-get","install","-y","curl"],"assigns":[],"in":-1,"line":3,"name":"apt-get","nested":false,"pipeline":-1,"position":0,"sub":"install","wrapper":""}],"mounts":[{"sharing":"locked","target":"/var/cache/apt","type":"cache"}],"parseError":"","pipefail":false,"pipelines":[],"posix":true,"script":"apt-get update \u0026\u0026 apt-get install -y curl\n","shell":["/bin/sh","-c"]},"stage":0}],"line":1,"name":"","parent":null,"shell":["/bin/sh","-c"],"user":null}]}}
+	count(ds) == 1
+}
+
 # FROM debian:13
 # RUN apt-get update && apt-get install -y curl && apt-get distclean
 test_distclean_passes if {
