@@ -36,6 +36,9 @@ func TestTerraformFunctions(t *testing.T) {
 		`lookup(tomap({ a = "x" }), "a")`:      cty.StringVal("x"),
 		`lookup(var.obj, "a")`:                 cty.StringVal("x"),
 		`lookup({ a = "x" }, "b", "d")`:        cty.StringVal("d"),
+		`replace("a.b-c", "/[^a-z]/", "")`:     cty.StringVal("abc"),
+		`replace("a.b", ".", "-")`:             cty.StringVal("a-b"),
+		`replace("v1.2", "/v(\\d)/", "$1")`:    cty.StringVal("1.2"),
 		`lookup(var.unknown, "a")`:             cty.DynamicVal,
 	}
 	for _, src := range []string{`lookup({ a = "x" }, "b")`, `lookup(tomap({ a = "x" }), "b")`} {
