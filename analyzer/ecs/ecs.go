@@ -1,7 +1,7 @@
 // Package ecs reads ECS task definition and service JSON as the AWS CLI and
 // API take and return it: register-task-definition and create-service input,
 // and describe-task-definition / describe-services output with their
-// wrappers.
+// wrappers; and the same documents written as YAML (yaml.go).
 package ecs
 
 import (
