@@ -37,7 +37,7 @@ func functions(dir string) map[string]function.Function {
 		"coalesce": coalesceFunc, "coalescelist": stdlib.CoalesceListFunc,
 		"compact": stdlib.CompactFunc, "concat": stdlib.ConcatFunc, "contains": stdlib.ContainsFunc,
 		"distinct": stdlib.DistinctFunc, "element": stdlib.ElementFunc, "flatten": stdlib.FlattenFunc,
-		"index": stdlib.IndexFunc, "keys": stdlib.KeysFunc, "length": lengthFunc,
+		"index": indexFunc, "keys": stdlib.KeysFunc, "length": lengthFunc,
 		"lookup": lookupFunc, "merge": stdlib.MergeFunc, "range": stdlib.RangeFunc,
 		"reverse": stdlib.ReverseListFunc, "setintersection": stdlib.SetIntersectionFunc,
 		"setproduct": stdlib.SetProductFunc, "setsubtract": stdlib.SetSubtractFunc,
@@ -233,6 +233,32 @@ var coalesceFunc = function.New(&function.Spec{
 			return a, nil
 		}
 		return cty.NilVal, function.NewArgErrorf(0, "no non-null, non-empty-string arguments")
+	},
+})
+
+// indexFunc is Terraform's index(list, value): the position of value in
+// list. cty's index(collection, key) is the element at a key instead.
+var indexFunc = function.New(&function.Spec{
+	Params: []function.Parameter{
+		{Name: "list", Type: cty.DynamicPseudoType},
+		{Name: "value", Type: cty.DynamicPseudoType},
+	},
+	Type: function.StaticReturnType(cty.Number),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		list, value := args[0], args[1]
+		if !(list.Type().IsListType() || list.Type().IsTupleType()) {
+			return cty.NilVal, function.NewArgErrorf(0, "argument must be a list or tuple")
+		}
+		if !list.IsWhollyKnown() || !value.IsWhollyKnown() {
+			return cty.UnknownVal(cty.Number), nil
+		}
+		for it := list.ElementIterator(); it.Next(); {
+			i, v := it.Element()
+			if eq := v.Equals(value); eq.IsKnown() && eq.True() {
+				return i, nil
+			}
+		}
+		return cty.NilVal, function.NewArgErrorf(1, "item not found")
 	},
 })
 

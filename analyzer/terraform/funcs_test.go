@@ -37,6 +37,7 @@ func TestTerraformFunctions(t *testing.T) {
 		`lookup(var.obj, "a")`:                 cty.StringVal("x"),
 		`lookup({ a = "x" }, "b", "d")`:        cty.StringVal("d"),
 		`replace("a.b-c", "/[^a-z]/", "")`:     cty.StringVal("abc"),
+		`index(["a", "b"], "b")`:               cty.NumberIntVal(1),
 		`replace("a.b", ".", "-")`:             cty.StringVal("a-b"),
 		`replace("v1.2", "/v(\\d)/", "$1")`:    cty.StringVal("1.2"),
 		`lookup(var.unknown, "a")`:             cty.DynamicVal,
