@@ -79,7 +79,7 @@ func find(root *source.Node) []found {
 	if s := root.Get("service"); s != nil && s.Kind == source.Object && isService(s) && mostlyService(s) {
 		return []found{{resource.ECSService, s}}
 	}
-	if (isService(root) && mostlyService(root)) || isUpdateServiceInput(root) || isNamelessService(root) {
+	if ((isService(root) || isUpdateServiceInput(root)) && mostlyService(root)) || isNamelessService(root) {
 		return []found{{resource.ECSService, root}}
 	}
 	return nil

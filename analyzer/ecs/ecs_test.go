@@ -108,6 +108,8 @@ func TestNotAService(t *testing.T) {
 		"a deploy tool's list of services (in4it ecs-deploy)": `{"services":[{"cluster":"c","serviceName":"nginx","servicePort":80,
 			"serviceProtocol":"HTTP","desiredCount":1,"containers":[{"containerName":"nginx","containerURI":"nginx:alpine"}],"healthCheck":{"path":"/"}}]}`,
 		"a deploy tool's service wrapper": `{"service":{"serviceName":"api","cluster":"c","desiredCount":1,"servicePort":80,"serviceProtocol":"HTTP","containers":[]}}`,
+		"a deploy script's config naming the service": `{"cluster":"prod","service":"api","taskDefinition":".aws/task-definition.json",
+			"containerName":"app","region":"eu-west-1","waitForStability":true}`,
 		"create-task-set input": `{"cluster":"c","service":"svc","externalId":"blue-green","taskDefinition":"t:1","launchType":"FARGATE",
 			"loadBalancers":[],"scale":{"unit":"PERCENT","value":100}}`,
 	}
