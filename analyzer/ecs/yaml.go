@@ -33,7 +33,9 @@ func LoadYAML(file string, data []byte) (rs []*resource.Resource, errs []error, 
 	if !looksECS(data) {
 		return nil, nil, false
 	}
-	stream, err := yamlnode.Parse(file, data, yamlnode.Options{})
+	// PipeCD and Harness read these files with YAML 1.1 parsers, where a
+	// plain yes/no/on/off is a boolean ("privileged: yes" is privileged).
+	stream, err := yamlnode.Parse(file, data, yamlnode.Options{YAML11Booleans: true})
 	if err != nil {
 		if yamlTaskKey.Match(data) {
 			return nil, []error{err}, true

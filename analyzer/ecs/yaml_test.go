@@ -22,6 +22,7 @@ func TestLoadYAML(t *testing.T) {
 		{"Kubernetes manifest", "apiVersion: v1\nkind: Pod\nspec:\n  containers: []\n", false, nil, 0},
 		{"CloudFormation properties", "Family: app\nContainerDefinitions:\n  - Name: web\n", false, nil, 0},
 		{"other YAML with serviceName", "serviceName: web\nreplicas: 2\nimage: nginx\nport: 80\n", false, nil, 0},
+		{"YAML 1.1 boolean", "family: app\ncontainerDefinitions:\n  - name: web\n    privileged: yes\n", true, []string{resource.ECSTaskDefinition}, 0},
 		{"two documents", "family: a\ncontainerDefinitions: []\n---\nfamily: b\ncontainerDefinitions: []\n", false, nil, 0},
 	}
 	for _, tt := range tests {
@@ -37,5 +38,14 @@ func TestLoadYAML(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestLoadYAMLBooleans(t *testing.T) {
+	rs, _, _ := LoadYAML("f.yaml", []byte("family: app\ncontainerDefinitions:\n  - name: web\n    privileged: yes\n"))
+	spec := rs[0].Spec.(map[string]any)
+	c := spec["containerDefinitions"].([]any)[0].(map[string]any)
+	if c["privileged"] != true {
+		t.Errorf("privileged = %#v, want true", c["privileged"])
 	}
 }
