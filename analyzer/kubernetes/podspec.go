@@ -1,6 +1,10 @@
 package kubernetes
 
-import "github.com/shipcheck/shipcheck/analyzer/source"
+import (
+	"strings"
+
+	"github.com/shipcheck/shipcheck/analyzer/source"
+)
 
 // workloads are the kinds whose pod template is at spec.template.spec.
 // Other kinds qualify when that spec holds containers (Argo Rollouts,
@@ -32,6 +36,10 @@ func podPath(obj map[string]any) source.Path {
 		return source.Path{"spec", "jobTemplate", "spec", "template", "spec"}
 	case kind == "PodTemplate":
 		return source.Path{"template", "spec"}
+	case kind == "Job" && isCloudRun(obj):
+		// A Cloud Run job's template is an execution, whose template is
+		// the task that runs the containers.
+		return source.Path{"spec", "template", "spec", "template", "spec"}
 	}
 	p := source.Path{"spec", "template", "spec"}
 	if workloads[kind] {
@@ -43,6 +51,13 @@ func podPath(obj map[string]any) source.Path {
 		}
 	}
 	return nil
+}
+
+// isCloudRun holds for the objects of Cloud Run's own API group
+// (gcloud run jobs replace).
+func isCloudRun(obj map[string]any) bool {
+	v, _ := obj["apiVersion"].(string)
+	return strings.HasPrefix(strings.TrimSpace(v), "run.googleapis.com/")
 }
 
 func lookup(v any, p source.Path) any {

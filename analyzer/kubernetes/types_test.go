@@ -102,3 +102,30 @@ func TestTypesOnlyOnPodSpecs(t *testing.T) {
 		}
 	}
 }
+
+// A Cloud Run job keeps its containers in the task template, two levels
+// down; a Kubernetes Job in spec.template.spec.
+func TestCloudRunJobPodSpec(t *testing.T) {
+	rs := load(t, `apiVersion: run.googleapis.com/v1
+kind: Job
+metadata: {name: export}
+spec:
+  template:
+    spec:
+      taskCount: 1
+      template:
+        spec:
+          containers:
+          - image: exporter:1.0
+            env: [{name: PORT, value: 8080}]
+`)
+	var got []string
+	for _, d := range rs[0].Diagnostics {
+		if d.RuleID == invalidValue {
+			got = append(got, dotted(d.Path))
+		}
+	}
+	if len(got) != 1 || got[0] != "spec.template.spec.template.spec.containers[0].env[0].value" {
+		t.Errorf("SCH002 at %v", got)
+	}
+}

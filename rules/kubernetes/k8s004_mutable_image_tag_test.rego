@@ -67,3 +67,12 @@ test_image_trigger_annotation if {
 	count(deny) == 1 with input as annotated(`[{"from":{"kind":"ImageStreamTag","name":"web:latest"},"fieldPath":"spec.template.spec.initContainers[?(@.name==\"web\")].image"}]`)
 	count(deny) == 1 with input as annotated(`not json`)
 }
+
+test_cloud_run_job_task_template if {
+	ds := deny with input as {"kind": "kubernetes", "spec": {
+		"apiVersion": "run.googleapis.com/v1", "kind": "Job", "metadata": {"name": "export"},
+		"spec": {"template": {"spec": {"taskCount": 1, "template": {"spec": {"containers": [{"image": "exporter:latest"}]}}}}},
+	}}
+	some d in ds
+	d.path == ["spec", "template", "spec", "template", "spec", "containers", 0, "image"]
+}

@@ -6,7 +6,8 @@
 #   inherits from its pod.
 #
 #   Pod specs: Pod (spec), Deployment, StatefulSet, DaemonSet, ReplicaSet,
-#   ReplicationController, Job (spec.template.spec), CronJob
+#   ReplicationController, Job (spec.template.spec; a Cloud Run job's is
+#   spec.template.spec.template.spec), CronJob
 #   (spec.jobTemplate.spec.template.spec), PodTemplate (template.spec), and
 #   any other kind whose spec.template.spec holds containers (Argo Rollouts
 #   Rollout, OpenShift DeploymentConfig, Knative Service and
@@ -31,7 +32,19 @@ pod_path := ["spec", "jobTemplate", "spec", "template", "spec"] if kind == "Cron
 
 pod_path := ["template", "spec"] if kind == "PodTemplate"
 
-pod_path := ["spec", "template", "spec"] if kind in workloads
+pod_path := ["spec", "template", "spec"] if {
+	kind in workloads
+	not cloud_run_job
+}
+
+# A Cloud Run job's template is an execution, whose template is the task
+# that runs the containers.
+pod_path := ["spec", "template", "spec", "template", "spec"] if cloud_run_job
+
+cloud_run_job if {
+	kind == "Job"
+	startswith(trim_space(object.get(spec, "apiVersion", "")), "run.googleapis.com/")
+}
 
 pod_path := ["spec", "template", "spec"] if {
 	not kind in special
