@@ -53,6 +53,13 @@ func loadYAML(file string, data []byte) ([]*resource.Resource, []error) {
 	return kubernetes.Load(file, data)
 }
 
+// startsLikeJSON holds for data whose first character opens a JSON object
+// or array.
+func startsLikeJSON(data []byte) bool {
+	trimmed := bytes.TrimLeft(data, " \t\r\n\xef\xbb\xbf")
+	return len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[')
+}
+
 // loadECSYAML loads a YAML file under --type ecs: an ECS task definition
 // or service, else nothing (an error for a file named on the command line).
 func loadECSYAML(file string, data []byte, explicit bool) ([]*resource.Resource, []error) {
@@ -175,6 +182,9 @@ func looksSupported(data []byte) bool {
 // loadFile loads a single-file format.
 func loadFile(format, file string, data []byte, explicit bool, want string) ([]*resource.Resource, []error) {
 	if format == formatJSON {
+		if want == FormatECS && !startsLikeJSON(data) {
+			return loadECSYAML(file, data, explicit) // --type ecs on YAML input, e.g. stdin
+		}
 		return loadJSON(file, data, explicit, want)
 	}
 	if format == formatYAML && want == FormatECS {
