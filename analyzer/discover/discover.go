@@ -91,19 +91,20 @@ func walkDir(root string, opts Options, add func(File)) []error {
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
-			// Followed only to a regular file; a link to a folder could
-			// loop, and walking it would scan files twice.
+			// Not followed to a folder: it could loop, and walking it
+			// would scan files twice.
 			info, err := os.Stat(p)
 			if err != nil {
 				errs = append(errs, describe(p, err))
 				return nil
 			}
-			if !info.Mode().IsRegular() {
+			if info.IsDir() {
 				return nil
 			}
-		} else if !d.Type().IsRegular() {
-			return nil
 		}
+		// Special files (named pipes, sockets, devices) are passed on too:
+		// one named like an input is reported when it is read, not
+		// dropped without a word.
 		add(File{Path: p})
 		return nil
 	})

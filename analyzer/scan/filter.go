@@ -2,6 +2,7 @@ package scan
 
 import (
 	"github.com/shipcheck/shipcheck/analyzer/config"
+	"github.com/shipcheck/shipcheck/analyzer/discover"
 	"github.com/shipcheck/shipcheck/analyzer/engine"
 	"github.com/shipcheck/shipcheck/analyzer/result"
 	"github.com/shipcheck/shipcheck/analyzer/suppress"
@@ -65,7 +66,7 @@ func unitReader(u unit, data []byte, opts Options) suppress.ReadFunc {
 		if file == StdinName {
 			return nil, nil
 		}
-		return read(file, opts)
+		return read(discover.File{Path: file}, opts)
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	"runtime"
 	"sort"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/shipcheck/shipcheck/analyzer/config"
@@ -264,7 +265,7 @@ func load(u unit, opts Options) ([]*resource.Resource, []byte, []error) {
 		return rs, nil, errs
 	}
 	f := u.files[0]
-	data, err := read(f.Path, opts)
+	data, err := read(f, opts)
 	if err != nil {
 		return nil, nil, []error{err}
 	}
@@ -281,8 +282,9 @@ func load(u unit, opts Options) ([]*resource.Resource, []byte, []error) {
 }
 
 // read returns a file's content, refusing files that are too large or
-// binary.
-func read(path string, opts Options) ([]byte, error) {
+// binary, and special files found by walking.
+func read(f discover.File, opts Options) ([]byte, error) {
+	path := f.Path
 	var r io.Reader
 	if path == StdinName {
 		if opts.Stdin == nil {
@@ -290,12 +292,12 @@ func read(path string, opts Options) ([]byte, error) {
 		}
 		r = opts.Stdin
 	} else {
-		f, err := os.Open(path)
+		file, err := openFile(f)
 		if err != nil {
-			return nil, &source.Error{Range: source.Range{File: path}, Msg: openError(err)}
+			return nil, &source.Error{Range: source.Range{File: path}, Msg: err.Error()}
 		}
-		defer f.Close()
-		r = f
+		defer file.Close()
+		r = file
 	}
 	data, err := io.ReadAll(io.LimitReader(r, opts.MaxFileSize+1))
 	if err != nil {
@@ -308,6 +310,43 @@ func read(path string, opts Options) ([]byte, error) {
 		return nil, &source.Error{Range: source.Range{File: path}, Msg: "binary file (it contains NUL bytes); not scanned"}
 	}
 	return data, nil
+}
+
+// openFile opens a file without blocking: opening a named pipe that no
+// process writes to would otherwise wait forever. A pipe named on the
+// command line is read (process substitution, <(helm template .), is one);
+// any other file that is not a regular one is refused.
+func openFile(f discover.File) (*os.File, error) {
+	file, err := os.OpenFile(f.Path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, errors.New(openError(err))
+	}
+	info, err := file.Stat()
+	if err != nil {
+		file.Close()
+		return nil, errors.New(openError(err))
+	}
+	mode := info.Mode()
+	if mode.IsRegular() || (f.Explicit && mode&os.ModeNamedPipe != 0) {
+		return file, nil
+	}
+	file.Close()
+	return nil, fmt.Errorf("not a regular file (%s); not scanned", fileKind(mode))
+}
+
+// fileKind names a special file's type for messages.
+func fileKind(mode os.FileMode) string {
+	switch {
+	case mode.IsDir():
+		return "a directory"
+	case mode&os.ModeNamedPipe != 0:
+		return "a named pipe"
+	case mode&os.ModeSocket != 0:
+		return "a socket"
+	case mode&os.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
 }
 
 func openError(err error) string {

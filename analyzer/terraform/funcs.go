@@ -43,7 +43,7 @@ func functions(dir string) map[string]function.Function {
 		"setproduct": stdlib.SetProductFunc, "setsubtract": stdlib.SetSubtractFunc,
 		"setunion": stdlib.SetUnionFunc, "slice": stdlib.SliceFunc, "sort": stdlib.SortFunc,
 		"values": stdlib.ValuesFunc, "zipmap": stdlib.ZipmapFunc,
-		"jsonencode": stdlib.JSONEncodeFunc, "jsondecode": stdlib.JSONDecodeFunc,
+		"jsonencode": stdlib.JSONEncodeFunc, "jsondecode": stdlib.JSONDecodeFunc, "yamldecode": yamldecodeFunc,
 		"csvdecode": stdlib.CSVDecodeFunc, "formatdate": stdlib.FormatDateFunc,
 		"timeadd": stdlib.TimeAddFunc,
 		"tobool":  stdlib.MakeToFunc(cty.Bool), "tonumber": stdlib.MakeToFunc(cty.Number),
@@ -126,6 +126,10 @@ func readLimited(path string) ([]byte, error) {
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		// A named pipe would block the read forever, a device never end.
+		return nil, function.NewArgErrorf(0, "%s is not a regular file", path)
 	}
 	if st.Size() > maxFileSize {
 		return nil, function.NewArgErrorf(0, "%s is larger than %d bytes", path, maxFileSize)

@@ -1,7 +1,9 @@
 package terraform
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -89,12 +91,22 @@ func parseModule(dir string) (*module, error) {
 		path := filepath.Join(dir, n)
 		data, err := readLimited(path)
 		if err != nil {
-			m.errs[path] = append(m.errs[path], fmt.Errorf("read %s: %w", path, err))
+			// Reported on the file itself, not on the module's first file.
+			m.errs[path] = append(m.errs[path], source.Errorf(source.Range{File: path}, "%s; not scanned", readError(err)))
 			continue
 		}
 		m.addFile(path, data)
 	}
 	return m, nil
+}
+
+// readError is err without the path an *fs.PathError repeats.
+func readError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }
 
 // addFile parses one file into m.
