@@ -27,7 +27,10 @@ const Format = "dockerfile"
 // Dockerfile: Dockerfile, Containerfile, *.Dockerfile, *.dockerfile,
 // *.Containerfile, Dockerfile.* and Containerfile.* (any case). A
 // Dockerfile.* name whose extension belongs to another format
-// (Dockerfile.rego, Dockerfile.md, Dockerfile.dockerignore) is not one.
+// (Dockerfile.rego, Dockerfile.md, Dockerfile.dockerignore) is not one,
+// nor is a template that a tool renders into one first (Ansible Molecule's
+// Dockerfile.j2, docker-library's Dockerfile.template): docker build
+// cannot read it as written.
 func IsDockerfileName(name string) bool {
 	lower := strings.ToLower(filepath.Base(name))
 	switch {
@@ -42,8 +45,11 @@ func IsDockerfileName(name string) bool {
 }
 
 // otherFormats are extensions that make Dockerfile.<ext> a file about a
-// Dockerfile rather than one: policies, docs, scripts, data, archives.
+// Dockerfile rather than one: policies, docs, scripts, data, archives, and
+// templates rendered into a Dockerfile.
 var otherFormats = map[string]bool{
+	"j2": true, "jinja": true, "jinja2": true, "tmpl": true, "tpl": true, "template": true, "gotmpl": true,
+	"erb": true, "mustache": true, "hbs": true, "m4": true, "in": true,
 	"dockerignore": true, "rego": true, "md": true, "txt": true, "rst": true, "adoc": true, "html": true,
 	"json": true, "yaml": true, "yml": true, "toml": true, "xml": true, "ini": true, "cfg": true, "csv": true,
 	"sh": true, "bash": true, "ps1": true, "bat": true, "cmd": true, "py": true, "go": true, "js": true, "ts": true, "rb": true,

@@ -40,7 +40,9 @@ func TestIsDockerfileName(t *testing.T) {
 		"Dockerfile": true, "dockerfile": true, "Containerfile": true, "api.Dockerfile": true,
 		"web.dockerfile": true, "Dockerfile.prod": true, "x/y/Dockerfile.dev": true,
 		"Dockerfile.dockerignore": false, "Dockerfile.tmpl.go": false, "docker-compose.yml": false,
-		"Dockerfile.rego": false, "Dockerfile.md": false, "Containerfile.ubi9": true, "Dockerfile.j2": true,
+		"Dockerfile.rego": false, "Dockerfile.md": false, "Containerfile.ubi9": true, "Dockerfile.j2": false,
+		"Dockerfile.template": false, "Dockerfile.tmpl": false, "Dockerfile.in": false, "Containerfile.jinja2": false,
+		"Dockerfile.windows": true, "Dockerfile.alpine": true,
 		"main.tf": false, "MyDockerfile": false,
 	} {
 		if got := IsDockerfileName(name); got != want {
