@@ -2,8 +2,10 @@ package schema
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/shipcheck/shipcheck/analyzer/resource"
 	"github.com/shipcheck/shipcheck/analyzer/source"
@@ -68,17 +70,34 @@ func quotedType(ref string) string {
 
 // compiledAccepts holds when s is a string form the widened definition
 // accepts ("80", "true"); anything else already failed its pattern and was
-// reported as a wrong type.
+// reported as a wrong type. It matches the definition's own pattern, so
+// that what is kept as a quoted scalar and what Validate accepts cannot
+// drift apart ("+80" parses as an integer but fails the pattern).
 func (ks *kindSchema) compiledAccepts(ref, s string) bool {
-	switch ref {
-	case "#/$defs/integer":
-		_, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
-		return err == nil
-	case "#/$defs/boolean":
-		b := strings.ToLower(strings.TrimSpace(s))
-		return b == "true" || b == "false"
+	name, ok := strings.CutPrefix(ref, "#/$defs/")
+	if !ok || quotedType(ref) == "" {
+		return false
 	}
-	return false
+	defs, _ := ks.doc["$defs"].(map[string]any)
+	def, _ := defs[name].(map[string]any)
+	pattern, _ := def["pattern"].(string)
+	re := compiledPattern(pattern)
+	return re != nil && re.MatchString(s)
+}
+
+// patterns caches the compiled patterns of the shared definitions.
+var patterns sync.Map // string -> *regexp.Regexp (nil when invalid)
+
+func compiledPattern(pattern string) *regexp.Regexp {
+	if pattern == "" {
+		return nil
+	}
+	if re, ok := patterns.Load(pattern); ok {
+		return re.(*regexp.Regexp)
+	}
+	re, _ := regexp.Compile(pattern)
+	patterns.Store(pattern, re)
+	return re
 }
 
 // quoted is the SCH002 finding for a number or boolean written as a
