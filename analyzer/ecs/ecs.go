@@ -7,6 +7,7 @@ package ecs
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/shipcheck/shipcheck/analyzer/resource"
@@ -61,7 +62,7 @@ func find(root *source.Node) []found {
 	if root == nil || root.Kind != source.Object {
 		return nil
 	}
-	if td := root.Get("taskDefinition"); td != nil && td.Kind == source.Object && isTaskDefinition(td) {
+	if td := root.Get("taskDefinition"); td != nil && td.Kind == source.Object && isTaskDefinition(td) && onlyKeys(root, "taskDefinition", "tags", "ResponseMetadata") {
 		return []found{{resource.ECSTaskDefinition, td}}
 	}
 	if isTaskDefinition(root) {
@@ -91,6 +92,19 @@ func find(root *source.Node) []found {
 // network mode and host ports itself, and its own keys
 // (AWSEBDockerrunVersion, authentication) are not task definition fields,
 // so the task definition rules would report what the file cannot change.
+// onlyKeys holds when n has no keys but the given ones: the CLI's output
+// wrappers (and boto3's, with ResponseMetadata) hold nothing else, a deploy
+// tool's config that nests a task definition under "taskDefinition" does
+// (poviolabs ecs-deploy-cli).
+func onlyKeys(n *source.Node, keys ...string) bool {
+	for _, m := range n.Members {
+		if !slices.Contains(keys, m.Key) {
+			return false
+		}
+	}
+	return true
+}
+
 func isTaskDefinition(n *source.Node) bool {
 	cd := n.Get("containerDefinitions")
 	return cd != nil && (cd.Kind == source.Array || n.Get("family") != nil) && n.Get("AWSEBDockerrunVersion") == nil

@@ -28,6 +28,8 @@ func TestShapes(t *testing.T) {
 	}{
 		{"register input", `{"family":"app","containerDefinitions":[]}`, []string{resource.ECSTaskDefinition}, []string{"app"}},
 		{"describe output", `{"taskDefinition":{"family":"app","revision":7,"containerDefinitions":[]},"tags":[]}`, []string{resource.ECSTaskDefinition}, []string{"app:7"}},
+		{"boto3 describe response", `{"taskDefinition":{"family":"app","containerDefinitions":[]},"ResponseMetadata":{"HTTPStatusCode":200}}`,
+			[]string{resource.ECSTaskDefinition}, []string{"app"}},
 		{"create-service input", `{"serviceName":"web","taskDefinition":"app:1"}`, []string{resource.ECSService}, []string{"web"}},
 		{"create-service input with typos", `{"serviceName":"web","taskDefinition":"app:1","desiredcount":2,"launchtype":"EC2","cluster":"c","role":"r"}`,
 			[]string{resource.ECSService}, []string{"web"}},
@@ -55,6 +57,8 @@ func TestShapes(t *testing.T) {
 
 func TestNotECS(t *testing.T) {
 	for _, doc := range []string{`{"name":"pkg","version":"1.0.0"}`, `[1,2]`, `{"apiVersion":"v1","kind":"Pod"}`, `{"serviceName":"only"}`,
+		// A deploy tool's config with a task definition template inside.
+		`{"accountId":"1","serviceName":"api","clusterName":"c","taskDefinition":{"template":"arn:ssm","containerDefinitions":[{"name":"api","image":"api"}]}}`,
 		// Elastic Beanstalk's Dockerrun.aws.json v2: Beanstalk, not ECS input.
 		`{"AWSEBDockerrunVersion":2,"containerDefinitions":[{"name":"web","image":"nginx","memory":128}]}`} {
 		root, err := source.ParseJSON("f.json", []byte(doc))
