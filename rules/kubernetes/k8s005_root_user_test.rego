@@ -76,3 +76,17 @@ test_windows_node_selector_and_options if {
 	count(deny) == 0 with input as {"kind": "kubernetes", "spec": {"kind": "Pod", "spec": {"securityContext": {"windowsOptions": {"runAsUserName": "ContainerUser"}}, "containers": [{"name": "a"}]}}}
 	count(deny) == 1 with input as {"kind": "kubernetes", "spec": {"kind": "Pod", "spec": {"nodeSelector": {"kubernetes.io/os": "linux"}, "containers": [{"name": "a"}]}}}
 }
+
+affinity_pod(terms) := {"kind": "kubernetes", "spec": {"kind": "Pod", "spec": {
+	"affinity": {"nodeAffinity": {"requiredDuringSchedulingIgnoredDuringExecution": {"nodeSelectorTerms": terms}}},
+	"containers": [{"name": "a"}],
+}}}
+
+windows_term := {"matchExpressions": [{"key": "kubernetes.io/os", "operator": "In", "values": ["windows"]}]}
+
+test_windows_by_required_node_affinity if {
+	count(deny) == 0 with input as affinity_pod([windows_term])
+	count(deny) == 1 with input as affinity_pod([windows_term, {"matchExpressions": [{"key": "kubernetes.io/os", "operator": "In", "values": ["linux"]}]}])
+	count(deny) == 1 with input as affinity_pod([{"matchExpressions": [{"key": "kubernetes.io/os", "operator": "In", "values": ["windows", "linux"]}]}])
+	count(deny) == 1 with input as affinity_pod([{"matchExpressions": [{"key": "kubernetes.io/os", "operator": "NotIn", "values": ["windows"]}]}])
+}

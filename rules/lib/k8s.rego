@@ -183,8 +183,8 @@ dotted_part(i, e) := concat("", [".", e]) if {
 }
 
 # windows holds for pods that run on Windows nodes: spec.os.name, a
-# kubernetes.io/os node selector, or Windows options in the pod's security
-# context. Linux-only settings (users, capabilities, seccomp, read-only
+# kubernetes.io/os node selector or required node affinity, or Windows
+# options in the pod's security context. Linux-only settings (users, capabilities, seccomp, read-only
 # root) do not apply to them.
 windows if lower(object.get(pod, ["os", "name"], "")) == "windows"
 
@@ -194,6 +194,27 @@ windows if {
 }
 
 windows if is_object(object.get(pod_security, "windowsOptions", null))
+
+# A required node affinity whose every term selects Windows nodes only
+# schedules the pod on Windows (terms are alternatives).
+windows if {
+	terms := values.array_or_empty(object.get(pod, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution", "nodeSelectorTerms"], null))
+	count(terms) > 0
+	every term in terms {
+		windows_term(term)
+	}
+}
+
+windows_term(term) if {
+	some e in values.array_or_empty(object.get(term, "matchExpressions", null))
+	object.get(e, "key", "") in {"kubernetes.io/os", "beta.kubernetes.io/os"}
+	object.get(e, "operator", "") == "In"
+	os := values.array_or_empty(object.get(e, "values", null))
+	count(os) > 0
+	every v in os {
+		lower(v) == "windows"
+	}
+}
 
 linux if not windows
 
