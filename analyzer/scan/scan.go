@@ -217,6 +217,7 @@ func run(ctx context.Context, u unit, opts Options) (o outcome) {
 	for _, f := range u.files {
 		o.files = append(o.files, f.Path)
 	}
+	defer recoverUnit(u, &o)
 	resources, data, errs := load(u, opts)
 	for _, err := range errs {
 		if note, ok := helmNote(err); ok {
@@ -238,6 +239,21 @@ func run(ctx context.Context, u unit, opts Options) (o outcome) {
 		}
 	}
 	return o
+}
+
+// recoverUnit turns a panic while loading or evaluating a unit (a bug,
+// most likely in a parser on unusual input) into an error on the unit's
+// file: the rest of the scan goes on and the exit code says it failed.
+// The findings made before the panic are kept.
+func recoverUnit(u unit, o *outcome) {
+	v := recover()
+	if v == nil {
+		return
+	}
+	o.errors = append(o.errors, result.ToolError{
+		Range:   source.Range{File: u.files[0].Path},
+		Message: fmt.Sprintf("internal error, the file was not fully scanned (please report it with the file): %v", v),
+	})
 }
 
 // prepare runs the Go-side checks every resource gets before the rules:
