@@ -322,10 +322,26 @@ func read(f discover.File, opts Options) ([]byte, error) {
 	if int64(len(data)) > opts.MaxFileSize {
 		return nil, &source.Error{Range: source.Range{File: path}, Msg: fmt.Sprintf("file is larger than %d bytes (--max-file-size); not scanned", opts.MaxFileSize)}
 	}
+	if enc := utf16BOM(data); enc != "" {
+		return nil, &source.Error{Range: source.Range{File: path, Start: source.Pos{Line: 1, Col: 1}}, Msg: enc +
+			" encoded file (it starts with a byte order mark); not scanned: save it as UTF-8"}
+	}
 	if isBinary(data) {
 		return nil, &source.Error{Range: source.Range{File: path}, Msg: "binary file (it contains NUL bytes); not scanned"}
 	}
 	return data, nil
+}
+
+// utf16BOM names the encoding a UTF-16 byte order mark announces, or "".
+// Windows PowerShell 5 writes redirected output (kubectl ... > x.yaml) so.
+func utf16BOM(data []byte) string {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xff, 0xfe}):
+		return "UTF-16LE"
+	case bytes.HasPrefix(data, []byte{0xfe, 0xff}):
+		return "UTF-16BE"
+	}
+	return ""
 }
 
 // openFile opens a file without blocking: opening a named pipe that no
