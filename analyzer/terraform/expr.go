@@ -77,6 +77,9 @@ func (w *walker) node(expr hclsyntax.Expression) *source.Node {
 		if n := w.decodedFile(e); n != nil {
 			return n
 		}
+		if n := w.yamlDecoded(e); n != nil {
+			return n
+		}
 	case *hclsyntax.ScopeTraversalExpr:
 		if def := w.localDef(e); def != nil {
 			w.depth++

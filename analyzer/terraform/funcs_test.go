@@ -37,10 +37,12 @@ func TestTerraformFunctions(t *testing.T) {
 		`lookup(var.obj, "a")`:                 cty.StringVal("x"),
 		`lookup({ a = "x" }, "b", "d")`:        cty.StringVal("d"),
 		`replace("a.b-c", "/[^a-z]/", "")`:     cty.StringVal("abc"),
-		`index(["a", "b"], "b")`:               cty.NumberIntVal(1),
-		`replace("a.b", ".", "-")`:             cty.StringVal("a-b"),
-		`replace("v1.2", "/v(\\d)/", "$1")`:    cty.StringVal("1.2"),
-		`lookup(var.unknown, "a")`:             cty.DynamicVal,
+		`yamldecode("a: 1\nb: [x, yes]")`: cty.ObjectVal(map[string]cty.Value{
+			"a": cty.NumberIntVal(1), "b": cty.TupleVal([]cty.Value{cty.StringVal("x"), cty.StringVal("yes")})}),
+		`index(["a", "b"], "b")`:            cty.NumberIntVal(1),
+		`replace("a.b", ".", "-")`:          cty.StringVal("a-b"),
+		`replace("v1.2", "/v(\\d)/", "$1")`: cty.StringVal("1.2"),
+		`lookup(var.unknown, "a")`:          cty.DynamicVal,
 	}
 	for _, src := range []string{`lookup({ a = "x" }, "b")`, `lookup(tomap({ a = "x" }), "b")`} {
 		expr, _ := hclsyntax.ParseExpression([]byte(src), "test", hcl.InitialPos)

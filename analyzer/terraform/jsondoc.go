@@ -229,30 +229,9 @@ func (w *walker) renderTemplateFile(attr string, at, pathExpr, varsExpr hclsynta
 	if !ok {
 		return unknown, notEvaluated(attr, r, fmt.Sprintf("%s: the template path %s is not known statically", attr, brief(w.text(pathExpr.Range()))))
 	}
-	path := resolvePath(w.moduleDir(), name)
-	fail := func(err error) (*source.Node, []resource.Diagnostic) {
+	inner, te, path, err := w.templateWalker(pathExpr, varsExpr)
+	if err != nil {
 		return unknown, notEvaluated(attr, r, fmt.Sprintf("%s: %s(%q) could not be rendered: %v", attr, what, name, err))
-	}
-	tmpl, err := parseTemplateFile(path)
-	if err != nil {
-		return fail(err)
-	}
-	vars, diags := evaluate(varsExpr, w.ctx)
-	if diags.HasErrors() {
-		vars = cty.DynamicVal
-	}
-	ctx, err := templateContext(vars, w.ctx.Functions)
-	if err != nil {
-		return fail(err)
-	}
-	data, err := readLimited(path)
-	if err != nil {
-		return fail(err)
-	}
-	inner := &walker{ctx: ctx, text: fileText(map[string][]byte{path: data})}
-	te, ok := tmpl.(*hclsyntax.TemplateExpr)
-	if !ok {
-		te = &hclsyntax.TemplateExpr{Parts: []hclsyntax.Expression{tmpl}, SrcRange: tmpl.Range()}
 	}
 	rt, doc, err := inner.renderJSON(path, te)
 	if err != nil {
@@ -261,6 +240,45 @@ func (w *walker) renderTemplateFile(attr string, at, pathExpr, varsExpr hclsynta
 	rt.positions().node(doc)
 	return doc, nil
 }
+
+// templateWalker parses the template file named by pathExpr and returns it
+// with a walker that renders it with the variables of varsExpr, and the
+// file's path.
+func (w *walker) templateWalker(pathExpr, varsExpr hclsyntax.Expression) (*walker, *hclsyntax.TemplateExpr, string, error) {
+	name, ok := w.knownString(pathExpr)
+	if !ok {
+		return nil, nil, "", errUnknownPath
+	}
+	path := resolvePath(w.moduleDir(), name)
+	tmpl, err := parseTemplateFile(path)
+	if err != nil {
+		return nil, nil, path, err
+	}
+	vars, diags := evaluate(varsExpr, w.ctx)
+	if diags.HasErrors() {
+		vars = cty.DynamicVal
+	}
+	ctx, err := templateContext(vars, w.ctx.Functions)
+	if err != nil {
+		return nil, nil, path, err
+	}
+	data, err := readLimited(path)
+	if err != nil {
+		return nil, nil, path, err
+	}
+	inner := &walker{ctx: ctx, text: fileText(map[string][]byte{path: data})}
+	te, ok := tmpl.(*hclsyntax.TemplateExpr)
+	if !ok {
+		te = &hclsyntax.TemplateExpr{Parts: []hclsyntax.Expression{tmpl}, SrcRange: tmpl.Range()}
+	}
+	return inner, te, path, nil
+}
+
+type unknownPath struct{}
+
+func (unknownPath) Error() string { return "the template path is not known statically" }
+
+var errUnknownPath error = unknownPath{}
 
 // moduleDir is path.module of the walker's context.
 func (w *walker) moduleDir() string {
