@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"errors"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/parser"
@@ -27,10 +28,9 @@ const Format = "dockerfile"
 // Dockerfile: Dockerfile, Containerfile, *.Dockerfile, *.dockerfile,
 // *.Containerfile, Dockerfile.* and Containerfile.* (any case). A
 // Dockerfile.* name whose extension belongs to another format
-// (Dockerfile.rego, Dockerfile.md, Dockerfile.dockerignore) is not one,
-// nor is a template that a tool renders into one first (Ansible Molecule's
-// Dockerfile.j2, docker-library's Dockerfile.template): docker build
-// cannot read it as written.
+// (Dockerfile.rego, Dockerfile.md, Dockerfile.dockerignore) is not one.
+// Templates (Dockerfile.j2, Dockerfile.template) are, but Load skips those
+// that hold template directives.
 func IsDockerfileName(name string) bool {
 	lower := strings.ToLower(filepath.Base(name))
 	switch {
@@ -45,11 +45,8 @@ func IsDockerfileName(name string) bool {
 }
 
 // otherFormats are extensions that make Dockerfile.<ext> a file about a
-// Dockerfile rather than one: policies, docs, scripts, data, archives, and
-// templates rendered into a Dockerfile.
+// Dockerfile rather than one: policies, docs, scripts, data, archives.
 var otherFormats = map[string]bool{
-	"j2": true, "jinja": true, "jinja2": true, "tmpl": true, "tpl": true, "template": true, "gotmpl": true,
-	"erb": true, "mustache": true, "hbs": true, "m4": true, "in": true,
 	"dockerignore": true, "rego": true, "md": true, "txt": true, "rst": true, "adoc": true, "html": true,
 	"json": true, "yaml": true, "yml": true, "toml": true, "xml": true, "ini": true, "cfg": true, "csv": true,
 	"sh": true, "bash": true, "ps1": true, "bat": true, "cmd": true, "py": true, "go": true, "js": true, "ts": true, "rb": true,
@@ -73,6 +70,9 @@ func Load(file string, data []byte) ([]*resource.Resource, []error) {
 // LoadWithOptions is Load with options.
 func LoadWithOptions(file string, data []byte, opts Options) ([]*resource.Resource, []error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if isTemplate(file, data) {
+		return nil, nil // not a Dockerfile until a tool renders it
+	}
 	res, err := parser.Parse(bytes.NewReader(data))
 	if err != nil {
 		if isEmpty(data) {
@@ -93,6 +93,27 @@ func LoadWithOptions(file string, data []byte, opts Options) ([]*resource.Resour
 		Spec:   spec,
 		Index:  ix,
 	}}, errs
+}
+
+// templateExts are the extensions of Dockerfile templates: Ansible
+// Molecule's Dockerfile.j2, docker-library's and balena's
+// Dockerfile.template, Go and ERB templates, autoconf's .in.
+var templateExts = map[string]bool{
+	"j2": true, "jinja": true, "jinja2": true, "template": true, "tmpl": true, "tpl": true, "gotmpl": true,
+	"erb": true, "mustache": true, "hbs": true, "m4": true, "in": true,
+}
+
+// templateDirective matches a line that is a template statement rather
+// than a Dockerfile instruction: {% if %}, {{ end }}, {# note #}, <% ... %>.
+var templateDirective = regexp.MustCompile(`(?m)^[ \t]*(\{[{%#]|<%)`)
+
+// isTemplate reports whether a file named as a template holds template
+// statements that docker build cannot read. Templates whose placeholders
+// sit inside instructions (balena's FROM resin/%%MACHINE%%-python) are
+// read as Dockerfiles.
+func isTemplate(file string, data []byte) bool {
+	ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(file)), ".")
+	return templateExts[ext] && templateDirective.Match(data)
 }
 
 func isEmpty(data []byte) bool {

@@ -40,13 +40,34 @@ func TestIsDockerfileName(t *testing.T) {
 		"Dockerfile": true, "dockerfile": true, "Containerfile": true, "api.Dockerfile": true,
 		"web.dockerfile": true, "Dockerfile.prod": true, "x/y/Dockerfile.dev": true,
 		"Dockerfile.dockerignore": false, "Dockerfile.tmpl.go": false, "docker-compose.yml": false,
-		"Dockerfile.rego": false, "Dockerfile.md": false, "Containerfile.ubi9": true, "Dockerfile.j2": false,
-		"Dockerfile.template": false, "Dockerfile.tmpl": false, "Dockerfile.in": false, "Containerfile.jinja2": false,
-		"Dockerfile.windows": true, "Dockerfile.alpine": true,
+		"Dockerfile.rego": false, "Dockerfile.md": false, "Containerfile.ubi9": true, "Dockerfile.j2": true,
+		"Dockerfile.template": true, "Dockerfile.windows": true, "Dockerfile.alpine": true,
 		"main.tf": false, "MyDockerfile": false,
 	} {
 		if got := IsDockerfileName(name); got != want {
 			t.Errorf("IsDockerfileName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+// TestTemplates checks that a template holding template statements is
+// skipped, and one whose placeholders sit inside instructions is read.
+func TestTemplates(t *testing.T) {
+	molecule := "{% if item.registry is defined %}\nFROM {{ item.registry.url }}/{{ item.image }}\n{% else %}\nFROM {{ item.image }}\n{% endif %}\nRUN apt-get update\n"
+	library := "{{\n\tdef is_alpine: env.variant | startswith(\"alpine\")\n-}}\nFROM debian:bookworm-slim\n"
+	balena := "FROM resin/%%RESIN_MACHINE_NAME%%-python\nRUN pip install flask\n"
+	for _, c := range []struct {
+		file, src string
+		want      int
+	}{
+		{"molecule/default/Dockerfile.j2", molecule, 0},
+		{"Dockerfile.template", library, 0},
+		{"Dockerfile.template", balena, 1},
+		{"Dockerfile", "FROM alpine:3.19\nRUN echo '{{ not a template }}'\n", 1},
+	} {
+		rs, errs := Load(c.file, []byte(c.src))
+		if len(rs) != c.want || len(errs) > 0 {
+			t.Errorf("%s: %d resources, errors %v; want %d resources", c.file, len(rs), errs, c.want)
 		}
 	}
 }
