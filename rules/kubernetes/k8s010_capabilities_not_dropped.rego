@@ -41,7 +41,18 @@ deny contains {"msg": msg, "path": k8s.nearest(x, ["securityContext", "capabilit
 	drop := object.get(k8s.security(x), ["capabilities", "drop"], null)
 	not drops_all(drop)
 	not values.unknown(drop)
-	msg := sprintf("%s keeps the runtime's default capabilities; add ALL to securityContext.capabilities.drop and add back only what it needs", [k8s.label(x)])
+	msg := sprintf("%s %s", [k8s.label(x), problem(x)])
+}
+
+# problem says what the container keeps. A privileged container has every
+# capability whatever capabilities.drop says, so its fix starts with
+# privileged.
+problem(x) := "is privileged, so it has every capability and dropping them has no effect; remove privileged: true, then add ALL to securityContext.capabilities.drop and add back only what it needs" if {
+	values.is_true(object.get(k8s.security(x), "privileged", null))
+}
+
+problem(x) := "keeps the runtime's default capabilities; add ALL to securityContext.capabilities.drop and add back only what it needs" if {
+	not values.is_true(object.get(k8s.security(x), "privileged", null))
 }
 
 drops_all(drop) if {

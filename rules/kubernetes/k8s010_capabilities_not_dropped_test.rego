@@ -27,3 +27,10 @@ test_all_in_any_case_passes if {
 	count(deny) == 0 with input as pod({"name": "a", "securityContext": {"capabilities": {"drop": ["all"]}}})
 	count(deny) == 0 with input as pod({"name": "a", "securityContext": {"capabilities": {"drop": ["CAP_ALL"]}}})
 }
+
+test_privileged_fix_starts_with_privileged if {
+	ds := deny with input as {"kind": "kubernetes", "spec": {"kind": "Pod", "spec": {"containers": [{"name": "a", "securityContext": {"privileged": true}}]}}}
+	count(ds) == 1
+	some d in ds
+	contains(d.msg, "is privileged, so it has every capability")
+}
