@@ -103,14 +103,14 @@ var templateExts = map[string]bool{
 	"erb": true, "mustache": true, "hbs": true, "m4": true, "in": true,
 }
 
-// templateDirective matches a line that is a template statement rather
-// than a Dockerfile instruction: {% if %}, {{ end }}, {# note #}, <% ... %>.
-var templateDirective = regexp.MustCompile(`(?m)^[ \t]*(\{[{%#]|<%)`)
+// templateDirective matches template syntax docker build cannot read:
+// statements ({% if %}, {{ end }}, {# note #}, <% ... %>) and {{ }}
+// placeholders, which split FROM {{ image }} into the image "{{".
+var templateDirective = regexp.MustCompile(`(?m)\{\{|\{%|<%|^[ \t]*\{#`)
 
 // isTemplate reports whether a file named as a template holds template
-// statements that docker build cannot read. Templates whose placeholders
-// sit inside instructions (balena's FROM resin/%%MACHINE%%-python) are
-// read as Dockerfiles.
+// syntax. Templates whose placeholders docker build reads as plain words
+// (balena's FROM resin/%%MACHINE%%-python) are read as Dockerfiles.
 func isTemplate(file string, data []byte) bool {
 	ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(file)), ".")
 	return templateExts[ext] && templateDirective.Match(data)

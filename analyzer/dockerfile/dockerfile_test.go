@@ -63,6 +63,7 @@ func TestTemplates(t *testing.T) {
 		{"molecule/default/Dockerfile.j2", molecule, 0},
 		{"Dockerfile.template", library, 0},
 		{"Dockerfile.template", balena, 1},
+		{"Dockerfile.tmpl", "FROM golang:{{.GoVersion}}\nRUN go build ./...\n", 0},
 		{"Dockerfile", "FROM alpine:3.19\nRUN echo '{{ not a template }}'\n", 1},
 	} {
 		rs, errs := Load(c.file, []byte(c.src))
