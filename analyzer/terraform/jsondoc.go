@@ -258,6 +258,7 @@ func (w *walker) templateWalker(pathExpr, varsExpr hclsyntax.Expression) (*walke
 	if diags.HasErrors() {
 		vars = cty.DynamicVal
 	}
+	vars = w.partialTemplateVars(varsExpr, vars)
 	ctx, err := templateContext(vars, w.ctx.Functions)
 	if err != nil {
 		return nil, nil, path, err
@@ -272,6 +273,54 @@ func (w *walker) templateWalker(pathExpr, varsExpr hclsyntax.Expression) (*walke
 		te = &hclsyntax.TemplateExpr{Parts: []hclsyntax.Expression{tmpl}, SrcRange: tmpl.Range()}
 	}
 	return inner, te, path, nil
+}
+
+// partialTemplateVars keeps the known text of template variables written
+// as string templates with unknown parts: image =
+// "${aws_ecr_repository.app.repository_url}:latest" is passed to the
+// template as that text, so the literal tag is still judged (ECS004), as it
+// is when the container definition is written in HCL. Other unknown
+// variables stay unknown.
+func (w *walker) partialTemplateVars(varsExpr hclsyntax.Expression, vars cty.Value) cty.Value {
+	obj, ok := varsExpr.(*hclsyntax.ObjectConsExpr)
+	if !ok || vars.IsWhollyKnown() || !vars.IsKnown() || !vars.Type().IsObjectType() {
+		return vars
+	}
+	attrs := vars.AsValueMap()
+	changed := false
+	for _, it := range obj.Items {
+		k, diags := evaluate(it.KeyExpr, w.ctx)
+		if diags.HasErrors() || !k.IsKnown() || k.IsNull() || k.Type() != cty.String {
+			continue
+		}
+		name := k.AsString()
+		te, ok := it.ValueExpr.(*hclsyntax.TemplateExpr)
+		if v, present := attrs[name]; !present || v.IsWhollyKnown() || !ok || !hasLiteralText(te) {
+			continue
+		}
+		text, _ := w.template(te, false)
+		if strings.ContainsAny(text, "\"\\\n") {
+			// Raw in a JSON or YAML string it would end the string.
+			continue
+		}
+		attrs[name] = cty.StringVal(text)
+		changed = true
+	}
+	if !changed {
+		return vars
+	}
+	return cty.ObjectVal(attrs)
+}
+
+// hasLiteralText reports whether a string template writes any text of its
+// own besides interpolations.
+func hasLiteralText(te *hclsyntax.TemplateExpr) bool {
+	for _, p := range te.Parts {
+		if lit, ok := p.(*hclsyntax.LiteralValueExpr); ok && lit.Val.Type() == cty.String && lit.Val.IsKnown() && !lit.Val.IsNull() && lit.Val.AsString() != "" {
+			return true
+		}
+	}
+	return false
 }
 
 type unknownPath struct{}

@@ -1,0 +1,14 @@
+[
+  {
+    "name": "app",
+    "image": "${image}"
+  },
+  {
+    "name": "pinned",
+    "image": "${pinned}"
+  },
+  {
+    "name": "unknown",
+    "image": "${other}"
+  }
+]
