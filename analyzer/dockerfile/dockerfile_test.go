@@ -417,3 +417,21 @@ func FuzzLoad(f *testing.F) {
 		}
 	})
 }
+
+// TestMayNameStage checks which unresolved FROM images may name an
+// earlier stage.
+func TestMayNameStage(t *testing.T) {
+	stages := []*stage{{Name: "base-amd64"}, {Name: "app-local-setup-stage"}, {Name: ""}}
+	for image, want := range map[string]bool{
+		"base-${TARGETARCH}":               true,
+		"app-${REPO_LOCATION}-setup-stage": true,
+		"python:${PY}-slim":                false,
+		"$BASE":                            false,
+		"${REGISTRY}/base-amd64":           false,
+		"base-amd64":                       false,
+	} {
+		if got := mayNameStage(image, stages); got != want {
+			t.Errorf("mayNameStage(%q) = %v, want %v", image, got, want)
+		}
+	}
+}

@@ -426,6 +426,9 @@ func mayNameStage(image string, stages []*stage) bool {
 		return false
 	}
 	parts := unresolvedVar.Split(strings.ToLower(image), -1)
+	if strings.Join(parts, "") == "" {
+		return false // FROM $BASE: an image passed by --build-arg, as a rule
+	}
 	for i, part := range parts {
 		parts[i] = regexp.QuoteMeta(part)
 	}
