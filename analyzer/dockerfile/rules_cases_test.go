@@ -138,6 +138,7 @@ var ruleCases = []ruleCase{
 
 	// DKR012 apt-get-recommends
 	{"DKR012", "recommends", "FROM debian:12\nRUN apt-get install -y curl\n", []int{2}, ""},
+	{"DKR012", "env_bash_shell", "FROM debian:12\nSHELL [\"/usr/bin/env\", \"bash\", \"-c\"]\nRUN apt-get update; \\\n    DEBIAN_FRONTEND=noninteractive apt-get install -y curl\n", []int{4}, ""},
 	{"DKR012", "no_recommends_passes", "FROM debian:12\nRUN apt-get install -y --no-install-recommends curl\n", nil, ""},
 	{"DKR012", "options_in_variable_pass", "FROM debian:12\nRUN apt-get install -y ${APT_OPTS} curl\n", nil, ""},
 	{"DKR012", "apt_conf_passes", "FROM debian:12\nRUN echo 'APT::Install-Recommends \"false\";' > /etc/apt/apt.conf.d/99norec\nRUN apt-get install -y curl\n", nil, ""},
@@ -203,5 +204,7 @@ var ruleCases = []ruleCase{
 	{"DKR020", "exec_form_pipe", "FROM debian:12\nRUN [\"/bin/sh\", \"-c\", \"curl -fsSL https://x/t.tgz | tar -xz\"]\n", []int{2}, ""},
 	{"DKR020", "exec_form_pipefail_passes", "FROM debian:12\nRUN [\"/bin/bash\", \"-euo\", \"pipefail\", \"-c\", \"curl -fsSL https://x/t.tgz | tar -xz\"]\n", nil, ""},
 	{"DKR020", "exec_form_ignores_shell", "FROM debian:12\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\nRUN [\"sh\", \"-c\", \"curl -fsSL https://x/t.tgz | tar -xz\"]\n", []int{3}, ""},
+	{"DKR020", "env_bash_shell", "FROM debian:12\nSHELL [\"/usr/bin/env\", \"bash\", \"-euxvc\"]\nRUN curl -fsSL https://x/t.tgz | tar -xz\n", []int{3}, ""},
+	{"DKR020", "env_bash_pipefail_passes", "FROM debian:12\nSHELL [\"/usr/bin/env\", \"bash\", \"-eux\", \"-o\", \"pipefail\", \"-c\"]\nRUN curl -fsSL https://x/t.tgz | tar -xz\n", nil, ""},
 	{"DKR020", "powershell_skipped", "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL [\"powershell\", \"-Command\"]\nRUN Get-ChildItem | Select-Object Name\n", nil, ""},
 }

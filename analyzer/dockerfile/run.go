@@ -12,7 +12,22 @@ import (
 var posixShells = map[string]bool{"sh": true, "bash": true, "ash": true, "dash": true, "zsh": true, "ksh": true, "mksh": true, "busybox": true}
 
 func isPOSIXShell(argv []string) bool {
-	return len(argv) > 0 && posixShells[strings.ToLower(path.Base(argv[0]))]
+	i := shellIndex(argv)
+	return i < len(argv) && posixShells[strings.ToLower(path.Base(argv[i]))]
+}
+
+// shellIndex skips an env launcher (SHELL ["/usr/bin/env", "bash", "-c"])
+// with its options and VAR=value words, and returns the index of the
+// program that runs the code.
+func shellIndex(argv []string) int {
+	if len(argv) == 0 || path.Base(argv[0]) != "env" {
+		return 0
+	}
+	i := 1
+	for i < len(argv) && (strings.HasPrefix(argv[i], "-") || strings.Contains(argv[i], "=")) {
+		i++
+	}
+	return i
 }
 
 // run analyzes a RUN instruction's code: the shell form with its heredocs,
@@ -47,10 +62,11 @@ func (b *builder) run(ins *instruction) {
 // shellCode returns the code of an exec-form ["sh", "-c", "code"] and the
 // index of the code in argv.
 func shellCode(argv []string) (string, int, bool) {
-	if len(argv) < 3 || !posixShells[path.Base(argv[0])] {
+	sh := shellIndex(argv)
+	if len(argv) < sh+3 || !posixShells[path.Base(argv[sh])] {
 		return "", 0, false
 	}
-	for i := 1; i+1 < len(argv); i++ {
+	for i := sh + 1; i+1 < len(argv); i++ {
 		if isShortFlagWith(argv[i], 'c') {
 			return argv[i+1], i + 1, true
 		}

@@ -89,6 +89,22 @@ test_exec_form_ignores_shell if {
 	count(ds) == 1
 }
 
+# FROM debian:12
+# SHELL ["/usr/bin/env", "bash", "-euxvc"]
+# RUN curl -fsSL https://x/t.tgz | tar -xz
+test_env_bash_shell if {
+	ds := deny with input as {"kind":"dockerfile","meta":{"file":"Dockerfile","format":"dockerfile","name":"Dockerfile"},"spec":{"args":[],"escape":"\\","final":0,"globalInstructions":[],"stages":[{"ancestors":[],"args":[],"env":[],"final":true,"from":{"image":"debian:12","maybeStage":false,"platform":"","raw":"debian:12","scratch":false,"stage":null,"windows":false},"healthcheck":null,"index":0,"instructions":[{"args":["debian:12"],"cmd":"from","endLine":1,"flags":[],"heredocs":[],"index":0,"json":false,"line":1,"original":"FROM debian:12","stage":0},{"args":["/usr/bin/env","bash","-euxvc"],"cmd":"shell","endLine":2,"flags":[],"heredocs":[],"index":1,"json":true,"line":2,"original":"SHELL [\"/usr/bin/env\", \"bash\", \"-euxvc\"]","stage":0},{"args":["curl -fsSL https://x/t.tgz | tar -xz"],"cmd":"run","endLine":3,"flags":[],"heredocs":[],"index":2,"json":false,"line":3,"original":"RUN curl -fsSL https://x/t.tgz | tar -xz","run":{"commands":[{"argv":["curl","-fsSL","https://x/t.tgz"],"assigns":[],"in":-1,"line":3,"name":"curl","nested":false,"pipeline":0,"position":0,"sub":"https://x/t.tgz","wrapper":""},{"argv":["tar","-xz"],"assigns":[],"in":-1,"line":3,"name":"tar","nested":false,"pipeline":0,"position":1,"sub":"","wrapper":""}],"mounts":[],"parseError":"","pipefail":false,"pipelines":[{"commands":[0,1],"line":3,"nested":false}],"posix":true,"script":"curl -fsSL https://x/t.tgz | tar -xz\n","shell":["/usr/bin/env","bash","-euxvc"]},"stage":0}],"line":1,"name":"","parent":null,"shell":["/usr/bin/env","bash","-euxvc"],"user":null}]}}
+	count(ds) == 1
+}
+
+# FROM debian:12
+# SHELL ["/usr/bin/env", "bash", "-eux", "-o", "pipefail", "-c"]
+# RUN curl -fsSL https://x/t.tgz | tar -xz
+test_env_bash_pipefail_passes if {
+	ds := deny with input as {"kind":"dockerfile","meta":{"file":"Dockerfile","format":"dockerfile","name":"Dockerfile"},"spec":{"args":[],"escape":"\\","final":0,"globalInstructions":[],"stages":[{"ancestors":[],"args":[],"env":[],"final":true,"from":{"image":"debian:12","maybeStage":false,"platform":"","raw":"debian:12","scratch":false,"stage":null,"windows":false},"healthcheck":null,"index":0,"instructions":[{"args":["debian:12"],"cmd":"from","endLine":1,"flags":[],"heredocs":[],"index":0,"json":false,"line":1,"original":"FROM debian:12","stage":0},{"args":["/usr/bin/env","bash","-eux","-o","pipefail","-c"],"cmd":"shell","endLine":2,"flags":[],"heredocs":[],"index":1,"json":true,"line":2,"original":"SHELL [\"/usr/bin/env\", \"bash\", \"-eux\", \"-o\", \"pipefail\", \"-c\"]","stage":0},{"args":["curl -fsSL https://x/t.tgz | tar -xz"],"cmd":"run","endLine":3,"flags":[],"heredocs":[],"index":2,"json":false,"line":3,"original":"RUN curl -fsSL https://x/t.tgz | tar -xz","run":{"commands":[{"argv":["curl","-fsSL","https://x/t.tgz"],"assigns":[],"in":-1,"line":3,"name":"curl","nested":false,"pipeline":0,"position":0,"sub":"https://x/t.tgz","wrapper":""},{"argv":["tar","-xz"],"assigns":[],"in":-1,"line":3,"name":"tar","nested":false,"pipeline":0,"position":1,"sub":"","wrapper":""}],"mounts":[],"parseError":"","pipefail":true,"pipelines":[{"commands":[0,1],"line":3,"nested":false}],"posix":true,"script":"curl -fsSL https://x/t.tgz | tar -xz\n","shell":["/usr/bin/env","bash","-eux","-o","pipefail","-c"]},"stage":0}],"line":1,"name":"","parent":null,"shell":["/usr/bin/env","bash","-eux","-o","pipefail","-c"],"user":null}]}}
+	count(ds) == 0
+}
+
 # FROM mcr.microsoft.com/windows/servercore:ltsc2022
 # SHELL ["powershell", "-Command"]
 # RUN Get-ChildItem | Select-Object Name
