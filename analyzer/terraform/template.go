@@ -94,9 +94,35 @@ func (w *walker) maybeBranch(r *renderedTemplate, c *hclsyntax.ConditionalExpr) 
 		w.renderParts(sub, t.Parts)
 	}
 	q, _ := json.Marshal("${if " + w.text(c.Condition.Range()) + "}")
+	if el, ok := maybeElement(sub.b.String(), string(q)); ok {
+		// Whole array elements (a sidecar container) that may not exist
+		// are one unknown element, as an unknown container is.
+		r.write(el, source.Pos{Line: c.Range().Start.Line, Col: c.Range().Start.Column})
+		return
+	}
 	text, pos := neutralizeValues(sub.b.String(), sub.pos, string(q))
 	r.b.WriteString(text)
 	r.pos = append(r.pos, pos...)
+}
+
+// maybeElement returns the placeholder standing for a fragment that holds
+// array elements ({...}, with its separating comma before or after) rather
+// than object members, keeping that comma.
+func maybeElement(fragment, placeholder string) (string, bool) {
+	t := strings.TrimSpace(fragment)
+	lead := strings.HasPrefix(t, ",")
+	body := strings.TrimSpace(strings.TrimPrefix(t, ","))
+	if !strings.HasPrefix(body, "{") && !strings.HasPrefix(body, "[") {
+		return "", false
+	}
+	out := placeholder
+	if lead {
+		out = "," + out
+	}
+	if strings.HasSuffix(t, ",") && len(t) > 1 {
+		out += ","
+	}
+	return out, true
 }
 
 // neutralizeValues replaces each scalar value in a fragment of JSON (a

@@ -1314,3 +1314,19 @@ func TestNeutralizeValuesKeepsKeysAndNull(t *testing.T) {
 		t.Errorf("%d positions for %d characters", len(gotPos), len([]rune(got)))
 	}
 }
+
+func TestMaybeElementKeepsSeparators(t *testing.T) {
+	cases := map[string]string{
+		`{ "name": "xray" },`:  `"?",`,
+		`, { "name": "xray" }`: `,"?"`,
+		`{ "name": "xray" }`:   `"?"`,
+	}
+	for in, want := range cases {
+		if got, ok := maybeElement(in, `"?"`); !ok || got != want {
+			t.Errorf("maybeElement(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+	if _, ok := maybeElement(` "user": "1000",`, `"?"`); ok {
+		t.Error("object members are not array elements")
+	}
+}

@@ -1,7 +1,8 @@
 # A heredoc whose %{if} directives add members under conditions that are
 # unknown: the members may be there, so "maybe" is neither a missing
 # healthCheck nor a privileged container, and the rest of the container
-# is still checked (the :latest image is ECS004).
+# is still checked (the :latest image is ECS004). A whole container behind
+# such a directive may not exist: it is an unknown container.
 variable "health" {
   type = any
 }
@@ -10,11 +11,16 @@ variable "privileged" {
   type = bool
 }
 
+variable "xray" {
+  type = bool
+}
+
 resource "aws_ecs_task_definition" "maybe" {
   family       = "maybe"
   network_mode = "awsvpc"
   container_definitions = <<EOF
 [
+  %{if var.xray}{ "name": "xray", "image": "amazon/aws-xray-daemon:3.3.7" },%{endif}
   {
     "name": "app",
     "image": "nginx:latest",
