@@ -6,8 +6,9 @@
 #   caches, and a container that loses its database keeps getting traffic.
 #   Rolling updates also count a pod as available the moment it starts, so
 #   a release that never becomes ready replaces every healthy pod.
-#   Containers that run to completion (Jobs, CronJobs, Pods with
-#   restartPolicy Never or OnFailure) and plain init containers are not
+#   Containers that run to completion (Jobs, CronJobs, Pods and the pod
+#   templates of other kinds with restartPolicy Never or OnFailure) and
+#   plain init containers are not
 #   checked; native sidecars (init containers with restartPolicy: Always)
 #   are. Knative Services are not checked: Knative adds a readiness probe.
 # related_resources:

@@ -57,3 +57,10 @@ test_unnamed_container_is_numbered if {
 	some d in ds
 	contains(d.msg, "container #2")
 }
+
+runner(policy) := {"kind": "kubernetes", "spec": {"apiVersion": "actions.github.com/v1alpha1", "kind": "AutoscalingRunnerSet", "spec": {"template": {"spec": {"restartPolicy": policy, "containers": [{"name": "runner"}]}}}}}
+
+test_custom_kind_with_never_restart_runs_to_completion if {
+	count(deny) == 0 with input as runner("Never")
+	count(deny) == 1 with input as runner("Always")
+}

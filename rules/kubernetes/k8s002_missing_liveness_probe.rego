@@ -5,9 +5,10 @@
 #   process exits. A container that deadlocks, leaks until it stops
 #   answering, or loses a connection it never re-establishes stays "Running"
 #   and keeps its slot until someone notices. Containers that run to
-#   completion (Jobs, CronJobs, Pods with restartPolicy Never or OnFailure)
-#   and plain init containers are not checked; native sidecars (init
-#   containers with restartPolicy: Always) are. Keep the probe cheap and
+#   completion (Jobs, CronJobs, Pods and the pod templates of other kinds
+#   with restartPolicy Never or OnFailure) and plain init containers are
+#   not checked; native sidecars (init containers with restartPolicy:
+#   Always) are. Keep the probe cheap and
 #   independent of downstream services, or it restarts healthy pods during
 #   someone else's outage.
 # related_resources:

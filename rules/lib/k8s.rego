@@ -77,12 +77,16 @@ sidecar(x) if {
 	x.container.restartPolicy == "Always"
 }
 
-# run_to_completion holds for pods that finish: Jobs, CronJobs and Pods
-# whose restartPolicy is Never or OnFailure.
+# run_to_completion holds for pods that finish: Jobs, CronJobs, and Pods
+# whose restartPolicy is Never or OnFailure. The pod template of another
+# kind (GitHub's AutoscalingRunnerSet, whose runner pods each take one
+# job) finishes too when it says so; the API server accepts only Always
+# in the templates of Deployments, StatefulSets, DaemonSets and
+# ReplicaSets.
 run_to_completion if kind in {"Job", "CronJob"}
 
 run_to_completion if {
-	kind == "Pod"
+	not kind in workloads
 	pod.restartPolicy in {"Never", "OnFailure"}
 }
 
