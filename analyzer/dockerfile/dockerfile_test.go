@@ -322,6 +322,10 @@ func TestParseErrors(t *testing.T) {
 		{"RUN echo\nFROM alpine\n", 1},
 		{"ARG A=1\n", 1},
 		{"FROM alpine\nCMD [\"a\", 1]\n", 2},
+		{"FROM alpine:3.19 AS base\nFROM\n", 2},
+		{"FROM alpine:3.19 AS\n", 1},
+		{"FROM alpine:3.19 AS 1st\n", 1},
+		{"FROM alpine:3.19 AS build-${V}\n", 1},
 	} {
 		_, errs := Load("Dockerfile", []byte(c.src))
 		var se *source.Error

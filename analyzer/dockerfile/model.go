@@ -378,7 +378,24 @@ func (b *builder) stageArg(ins *instruction) {
 	}
 }
 
+// validStageName is BuildKit's rule for AS names.
+var validStageName = regexp.MustCompile(`^[a-z][a-z0-9-_.]*$`)
+
+// checkFrom reports the FROM lines docker build rejects, with BuildKit's
+// messages: a missing image, a dangling AS, an invalid stage name.
+func (b *builder) checkFrom(ins *instruction) {
+	switch {
+	case len(ins.Args) == 3 && strings.EqualFold(ins.Args[1], "as"):
+		if !validStageName.MatchString(strings.ToLower(ins.Args[2])) {
+			b.errs = append(b.errs, errorAt(b.file, ins.Start, "invalid Dockerfile: invalid name for build stage: %q, name can't start with a number or contain symbols", ins.Args[2]))
+		}
+	case len(ins.Args) != 1:
+		b.errs = append(b.errs, errorAt(b.file, ins.Start, "invalid Dockerfile: FROM requires either one or three arguments"))
+	}
+}
+
 func (b *builder) from(ins *instruction) {
+	b.checkFrom(ins)
 	s := &stage{Index: len(b.m.Stages), Parent: -1, Instructions: []*instruction{ins}, Shell: defaultShell}
 	ins.Stage, ins.Index = s.Index, 0
 	if len(ins.Args) > 0 {
