@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 
+	"github.com/shipcheck/shipcheck/analyzer/resource"
 	"github.com/shipcheck/shipcheck/analyzer/source"
 )
 
@@ -133,17 +134,27 @@ func (w *walker) call(e *hclsyntax.FunctionCallExpr) *source.Node {
 	return out
 }
 
-// decodedFile reads jsondecode(file("x.json")) with positions in x.json;
-// nil for anything else, or when the file cannot be read.
+// decodedFile reads jsondecode(file("x.json")) and
+// jsondecode(templatefile("x.json.tpl", {...})) with positions in the file;
+// nil for anything else, or when the file cannot be read or rendered.
 func (w *walker) decodedFile(e *hclsyntax.FunctionCallExpr) *source.Node {
 	if e.Name != "jsondecode" || len(e.Args) != 1 {
 		return nil
 	}
 	f, ok := e.Args[0].(*hclsyntax.FunctionCallExpr)
-	if !ok || f.Name != "file" || len(f.Args) != 1 {
+	if !ok {
 		return nil
 	}
-	n, diags := w.fileDoc("jsondecode", f)
+	var n *source.Node
+	var diags []resource.Diagnostic
+	switch {
+	case f.Name == "file" && len(f.Args) == 1:
+		n, diags = w.fileDoc("jsondecode", f)
+	case f.Name == "templatefile" && len(f.Args) == 2:
+		n, diags = w.templateFileDoc("jsondecode", f)
+	default:
+		return nil
+	}
 	if len(diags) > 0 || n.Kind == source.String {
 		return nil
 	}

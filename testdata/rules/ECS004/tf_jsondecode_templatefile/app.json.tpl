@@ -1,0 +1,6 @@
+[
+  {
+    "name": "app",
+    "image": "example/app:${tag}"
+  }
+]
