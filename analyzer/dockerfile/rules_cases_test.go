@@ -156,6 +156,10 @@ var ruleCases = []ruleCase{
 	// DKR014 update-alone
 	{"DKR014", "update_alone", "FROM debian:12\nRUN apt-get update\nRUN apt-get install -y curl\n", []int{2}, ""},
 	{"DKR014", "same_run_passes", "FROM debian:12\nRUN apt-get update && apt-get install -y curl\n", nil, ""},
+	{"DKR014", "heredoc_bash_alone", "FROM debian:12\nRUN <<EOF bash\nset -e\napt-get update\nEOF\n", []int{4}, ""},
+	{"DKR014", "sh_c_alone", "FROM debian:12\nRUN sh -c 'apt-get update'\n", []int{2}, ""},
+	{"DKR014", "heredoc_bash_install_passes", "FROM debian:12\nRUN <<EOF bash\napt-get update\napt-get install -y curl\nEOF\n", nil, ""},
+	{"DKR014", "piped_script_may_install_passes", "FROM debian:12\nRUN apt-get update && curl -fsSL https://x/i.sh | bash\n", nil, ""},
 	{"DKR014", "apk_update_alone", "FROM alpine:3.19\nRUN apk update\n", []int{2}, ""},
 	{"DKR014", "script_may_install_passes", "FROM debian:12\nRUN apt-get update && ./install-deps.sh\n", nil, ""},
 	{"DKR014", "apk_update_add_passes", "FROM alpine:3.19\nRUN apk update && apk add curl\n", nil, ""},

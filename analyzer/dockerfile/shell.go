@@ -36,6 +36,7 @@ type command struct {
 	Wrapper  string       // command that runs this one: sudo, env, xargs, ...
 	In       int          // index of the command whose argument holds this one in $(...) or <(...), -1 if none
 	Nested   bool         // runs in a shell started by the RUN (sh -c '...', bash <<EOF)
+	Followed bool         // a shell whose code (sh -c '...', bash <<EOF) is analyzed: its commands are listed too
 }
 
 type assign struct{ Name, Value string }
@@ -147,6 +148,8 @@ type walker struct {
 	callIx map[*syntax.CallExpr]int
 	// skip holds heredoc bodies already parsed as scripts of their own.
 	skip map[*syntax.Word]bool
+	// followed holds shell calls whose heredoc was parsed as their script.
+	followed map[*syntax.CallExpr]bool
 }
 
 func (w *walker) visit(n syntax.Node) bool {
@@ -263,14 +266,21 @@ func (w *walker) call(c *syntax.CallExpr) {
 		w.callIx = map[*syntax.CallExpr]int{}
 	}
 	w.callIx[c] = first
-	w.shellC(c)
+	n := len(w.a.out.Commands)
+	if w.shellC(c) || w.followed[c] {
+		for i := first; i < n; i++ {
+			if shellNames[w.a.out.Commands[i].Name] {
+				w.a.out.Commands[i].Followed = true
+			}
+		}
+	}
 }
 
 // shellC follows "sh -c 'code'" into the code, best effort: the code must
-// be a literal word.
-func (w *walker) shellC(c *syntax.CallExpr) {
+// be a literal word. It reports whether the code was followed.
+func (w *walker) shellC(c *syntax.CallExpr) bool {
 	if w.depth >= maxNesting || !shellNames[path.Base(w.word(c.Args[0]))] {
-		return
+		return false
 	}
 	for i := 1; i+1 < len(c.Args); i++ {
 		flag := w.word(c.Args[i])
@@ -280,7 +290,7 @@ func (w *walker) shellC(c *syntax.CallExpr) {
 		body := c.Args[i+1]
 		code, ok := literal(body)
 		if !ok || len(body.Parts) == 0 {
-			return
+			return false
 		}
 		start := int(body.Pos().Offset())
 		if _, quoted := body.Parts[0].(*syntax.SglQuoted); quoted {
@@ -289,8 +299,9 @@ func (w *walker) shellC(c *syntax.CallExpr) {
 			start++
 		}
 		_ = w.a.parse(code, func(off int) source.Pos { return w.posOf(start + off) }, true, w.depth+1)
-		return
+		return true
 	}
+	return false
 }
 
 // heredocs follows here-documents that a shell runs: "RUN <<EOF" (the
@@ -325,6 +336,12 @@ func (w *walker) heredocs(s *syntax.Stmt) {
 		}
 		w.skip[r.Hdoc] = true
 		_ = w.a.parse(body, func(off int) source.Pos { return w.posOf(start + off) }, nested, w.depth+1)
+		if c, ok := s.Cmd.(*syntax.CallExpr); ok {
+			if w.followed == nil {
+				w.followed = map[*syntax.CallExpr]bool{}
+			}
+			w.followed[c] = true
+		}
 	}
 }
 

@@ -233,7 +233,7 @@ func (e *emitter) run(p source.Path, r *runInfo) map[string]any {
 		cmds[i] = map[string]any{
 			"name": c.Name, "argv": strs(c.Argv), "sub": c.Sub, "assigns": assigns,
 			"line": c.Pos.Line, "pipeline": c.Pipeline, "position": c.Position,
-			"wrapper": c.Wrapper, "in": c.In, "nested": c.Nested,
+			"wrapper": c.Wrapper, "in": c.In, "nested": c.Nested, "followed": c.Followed,
 		}
 		e.span(p.Child("commands").Child(i), c.Pos, c.End)
 		for j, at := range c.ArgPos {

@@ -50,8 +50,12 @@ installs(run) if {
 installs(run) if {
 	some cmd in run.commands
 	runs_other_code(cmd)
+	not cmd.followed
 }
 
+# runs_other_code holds for a command that may install without saying so:
+# a script or tool. A shell whose code was analyzed (bash <<EOF, sh -c
+# '...') is not one: its commands are listed themselves.
 runs_other_code(cmd) if cmd.name in {"sh", "bash", "ash", "dash", "zsh", "xargs", "make", "eval", "source", ".", "ansible-playbook", "python", "python3", "perl", "ruby", "node"}
 
 runs_other_code(cmd) if endswith(cmd.name, ".sh")
