@@ -28,6 +28,7 @@ type instruction struct {
 	Env    []keyValue // ENV
 	ARG    []argDecl  // ARG
 	User   string     // USER, expanded
+	Ports  []string   // EXPOSE, each argument expanded
 	None   bool       // HEALTHCHECK NONE
 	Shell  []string   // SHELL
 	Run    *runInfo   // RUN
@@ -282,6 +283,11 @@ func (b *builder) add(ins *instruction) {
 		b.env(ins)
 	case "user":
 		b.user(ins)
+	case "expose":
+		env := b.stageEnv()
+		for _, a := range ins.Args {
+			ins.Ports = append(ins.Ports, b.expand(a, env))
+		}
 	case "healthcheck":
 		b.healthcheck(ins)
 	case "shell":

@@ -165,6 +165,8 @@ var ruleCases = []ruleCase{
 	{"DKR014", "apk_update_add_passes", "FROM alpine:3.19\nRUN apk update && apk add curl\n", nil, ""},
 
 	// DKR015 ssh-port-exposed
+	{"DKR015", "arg_resolved", "FROM alpine:3.19\nARG SSH_PORT=22\nEXPOSE 8080 ${SSH_PORT}/tcp\n", []int{3}, ""},
+	{"DKR015", "unknown_variable_passes", "FROM alpine:3.19\nARG PORT\nEXPOSE $PORT\n", nil, ""},
 	{"DKR015", "expose_22", "FROM alpine:3.19\nEXPOSE 80 22\n", []int{2}, ""},
 	{"DKR015", "expose_22_tcp", "FROM alpine:3.19\nEXPOSE 22/tcp\n", []int{2}, ""},
 	{"DKR015", "range", "FROM alpine:3.19\nEXPOSE 20-25/tcp\n", []int{2}, ""},

@@ -207,6 +207,8 @@ func (e *emitter) instruction(p source.Path, ins *instruction) map[string]any {
 		out["user"] = ins.User
 	case "healthcheck":
 		out["none"] = ins.None
+	case "expose":
+		out["ports"] = strs(ins.Ports)
 	case "copy":
 		if ins.From != nil {
 			var st any

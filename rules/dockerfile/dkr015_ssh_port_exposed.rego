@@ -4,7 +4,8 @@
 #   EXPOSE 22 means an SSH server is meant to run in the container: one more
 #   daemon with credentials to manage and patch, and a way in that bypasses
 #   the orchestrator's exec, audit and access control. Ranges containing 22
-#   and any protocol are reported.
+#   and any protocol are reported, and ports given by ARG or ENV
+#   (EXPOSE ${SSH_PORT}) once resolved.
 # related_resources:
 #   - ref: https://docs.docker.com/reference/dockerfile/#expose
 #   - ref: https://docs.docker.com/reference/cli/docker/container/exec/
@@ -24,10 +25,16 @@ import data.shipcheck.lib.dockerfile as df
 deny contains {"msg": msg, "path": array.concat(df.path(s, k), ["args", i])} if {
 	some [s, k, ins] in df.instructions
 	ins.cmd == "expose"
-	some i, port in ins.args
+	some i, port in object.get(ins, "ports", ins.args)
 	has_22(split(port, "/")[0])
-	msg := sprintf("EXPOSE %s publishes the SSH port; remove it and use exec access (docker exec, kubectl exec, ECS Exec) instead of an SSH server", [port])
+	msg := sprintf("EXPOSE %s publishes the SSH port; remove it and use exec access (docker exec, kubectl exec, ECS Exec) instead of an SSH server", [written(ins.args[i], port)])
 }
+
+# written quotes the argument as written, and its value when a variable
+# gave it (EXPOSE ${SSH_PORT}).
+written(arg, port) := arg if arg == port
+
+written(arg, port) := sprintf("%s (%s)", [arg, port]) if arg != port
 
 has_22(p) if p == "22"
 

@@ -5,29 +5,45 @@ package shipcheck.dockerfile.ssh_port_exposed_test
 import data.shipcheck.dockerfile.ssh_port_exposed.deny
 
 # FROM alpine:3.19
+# ARG SSH_PORT=22
+# EXPOSE 8080 ${SSH_PORT}/tcp
+test_arg_resolved if {
+	ds := deny with input as {"kind":"dockerfile","meta":{"file":"Dockerfile","format":"dockerfile","name":"Dockerfile"},"spec":{"args":[],"escape":"\\","final":0,"globalInstructions":[],"stages":[{"ancestors":[],"args":[{"default":"22","hasDefault":true,"known":true,"line":2,"name":"SSH_PORT","value":"22"}],"env":[],"final":true,"from":{"image":"alpine:3.19","maybeStage":false,"platform":"","raw":"alpine:3.19","scratch":false,"stage":null,"windows":false},"healthcheck":null,"index":0,"instructions":[{"args":["alpine:3.19"],"cmd":"from","endLine":1,"flags":[],"heredocs":[],"index":0,"json":false,"line":1,"original":"FROM alpine:3.19","stage":0},{"arg":[{"default":"22","hasDefault":true,"instruction":1,"known":true,"line":2,"name":"SSH_PORT","value":"22"}],"args":["SSH_PORT=22"],"cmd":"arg","endLine":2,"flags":[],"heredocs":[],"index":1,"json":false,"line":2,"original":"ARG SSH_PORT=22","stage":0},{"args":["8080","${SSH_PORT}/tcp"],"cmd":"expose","endLine":3,"flags":[],"heredocs":[],"index":2,"json":false,"line":3,"original":"EXPOSE 8080 ${SSH_PORT}/tcp","ports":["8080","22/tcp"],"stage":0}],"line":1,"name":"","parent":null,"shell":["/bin/sh","-c"],"user":null}]}}
+	count(ds) == 1
+}
+
+# FROM alpine:3.19
+# ARG PORT
+# EXPOSE $PORT
+test_unknown_variable_passes if {
+	ds := deny with input as {"kind":"dockerfile","meta":{"file":"Dockerfile","format":"dockerfile","name":"Dockerfile"},"spec":{"args":[],"escape":"\\","final":0,"globalInstructions":[],"stages":[{"ancestors":[],"args":[{"default":null,"hasDefault":false,"known":false,"line":2,"name":"PORT","value":null}],"env":[],"final":true,"from":{"image":"alpine:3.19","maybeStage":false,"platform":"","raw":"alpine:3.19","scratch":false,"stage":null,"windows":false},"healthcheck":null,"index":0,"instructions":[{"args":["alpine:3.19"],"cmd":"from","endLine":1,"flags":[],"heredocs":[],"index":0,"json":false,"line":1,"original":"FROM alpine:3.19","stage":0},{"arg":[{"default":null,"hasDefault":false,"instruction":1,"known":false,"line":2,"name":"PORT","value":null}],"args":["PORT"],"cmd":"arg","endLine":2,"flags":[],"heredocs":[],"index":1,"json":false,"line":2,"original":"ARG PORT","stage":0},{"args":["$PORT"],"cmd":"expose","endLine":3,"flags":[],"heredocs":[],"index":2,"json":false,"line":3,"original":"EXPOSE $PORT","ports":["$PORT"],"stage":0}],"line":1,"name":"","parent":null,"shell":["/bin/sh","-c"],"user":null}]}}
+	count(ds) == 0
+}
+
+# FROM alpine:3.19
 # EXPOSE 80 22
 test_expose_22 if {
-	ds := deny with input as {"kind":"dockerfile","meta":{"file":"Dockerfile","format":"dockerfile","name":"Dockerfile"},"spec":{"args":[],"escape":"\\","final":0,"globalInstructions":[],"stages":[{"ancestors":[],"args":[],"env":[],"final":true,"from":{"image":"alpine:3.19","maybeStage":false,"platform":"","raw":"alpine:3.19","scratch":false,"stage":null,"windows":false},"healthcheck":null,"index":0,"instructions":[{"args":["alpine:3.19"],"cmd":"from","endLine":1,"flags":[],"heredocs":[],"index":0,"json":false,"line":1,"original":"FROM alpine:3.19","stage":0},{"args":["80","22"],"cmd":"expose","endLine":2,"flags":[],"heredocs":[],"index":1,"json":false,"line":2,"original":"EXPOSE 80 22","stage":0}],"line":1,"name":"","parent":null,"shell":["/bin/sh","-c"],"user":null}]}}
+	ds := deny with input as {"kind":"dockerfile","meta":{"file":"Dockerfile","format":"dockerfile","name":"Dockerfile"},"spec":{"args":[],"escape":"\\","final":0,"globalInstructions":[],"stages":[{"ancestors":[],"args":[],"env":[],"final":true,"from":{"image":"alpine:3.19","maybeStage":false,"platform":"","raw":"alpine:3.19","scratch":false,"stage":null,"windows":false},"healthcheck":null,"index":0,"instructions":[{"args":["alpine:3.19"],"cmd":"from","endLine":1,"flags":[],"heredocs":[],"index":0,"json":false,"line":1,"original":"FROM alpine:3.19","stage":0},{"args":["80","22"],"cmd":"expose","endLine":2,"flags":[],"heredocs":[],"index":1,"json":false,"line":2,"original":"EXPOSE 80 22","ports":["80","22"],"stage":0}],"line":1,"name":"","parent":null,"shell":["/bin/sh","-c"],"user":null}]}}
 	count(ds) == 1
 }
 
 # FROM alpine:3.19
 # EXPOSE 22/tcp
 test_expose_22_tcp if {
-	ds := deny with input as {"kind":"dockerfile","meta":{"file":"Dockerfile","format":"dockerfile","name":"Dockerfile"},"spec":{"args":[],"escape":"\\","final":0,"globalInstructions":[],"stages":[{"ancestors":[],"args":[],"env":[],"final":true,"from":{"image":"alpine:3.19","maybeStage":false,"platform":"","raw":"alpine:3.19","scratch":false,"stage":null,"windows":false},"healthcheck":null,"index":0,"instructions":[{"args":["alpine:3.19"],"cmd":"from","endLine":1,"flags":[],"heredocs":[],"index":0,"json":false,"line":1,"original":"FROM alpine:3.19","stage":0},{"args":["22/tcp"],"cmd":"expose","endLine":2,"flags":[],"heredocs":[],"index":1,"json":false,"line":2,"original":"EXPOSE 22/tcp","stage":0}],"line":1,"name":"","parent":null,"shell":["/bin/sh","-c"],"user":null}]}}
+	ds := deny with input as {"kind":"dockerfile","meta":{"file":"Dockerfile","format":"dockerfile","name":"Dockerfile"},"spec":{"args":[],"escape":"\\","final":0,"globalInstructions":[],"stages":[{"ancestors":[],"args":[],"env":[],"final":true,"from":{"image":"alpine:3.19","maybeStage":false,"platform":"","raw":"alpine:3.19","scratch":false,"stage":null,"windows":false},"healthcheck":null,"index":0,"instructions":[{"args":["alpine:3.19"],"cmd":"from","endLine":1,"flags":[],"heredocs":[],"index":0,"json":false,"line":1,"original":"FROM alpine:3.19","stage":0},{"args":["22/tcp"],"cmd":"expose","endLine":2,"flags":[],"heredocs":[],"index":1,"json":false,"line":2,"original":"EXPOSE 22/tcp","ports":["22/tcp"],"stage":0}],"line":1,"name":"","parent":null,"shell":["/bin/sh","-c"],"user":null}]}}
 	count(ds) == 1
 }
 
 # FROM alpine:3.19
 # EXPOSE 20-25/tcp
 test_range if {
-	ds := deny with input as {"kind":"dockerfile","meta":{"file":"Dockerfile","format":"dockerfile","name":"Dockerfile"},"spec":{"args":[],"escape":"\\","final":0,"globalInstructions":[],"stages":[{"ancestors":[],"args":[],"env":[],"final":true,"from":{"image":"alpine:3.19","maybeStage":false,"platform":"","raw":"alpine:3.19","scratch":false,"stage":null,"windows":false},"healthcheck":null,"index":0,"instructions":[{"args":["alpine:3.19"],"cmd":"from","endLine":1,"flags":[],"heredocs":[],"index":0,"json":false,"line":1,"original":"FROM alpine:3.19","stage":0},{"args":["20-25/tcp"],"cmd":"expose","endLine":2,"flags":[],"heredocs":[],"index":1,"json":false,"line":2,"original":"EXPOSE 20-25/tcp","stage":0}],"line":1,"name":"","parent":null,"shell":["/bin/sh","-c"],"user":null}]}}
+	ds := deny with input as {"kind":"dockerfile","meta":{"file":"Dockerfile","format":"dockerfile","name":"Dockerfile"},"spec":{"args":[],"escape":"\\","final":0,"globalInstructions":[],"stages":[{"ancestors":[],"args":[],"env":[],"final":true,"from":{"image":"alpine:3.19","maybeStage":false,"platform":"","raw":"alpine:3.19","scratch":false,"stage":null,"windows":false},"healthcheck":null,"index":0,"instructions":[{"args":["alpine:3.19"],"cmd":"from","endLine":1,"flags":[],"heredocs":[],"index":0,"json":false,"line":1,"original":"FROM alpine:3.19","stage":0},{"args":["20-25/tcp"],"cmd":"expose","endLine":2,"flags":[],"heredocs":[],"index":1,"json":false,"line":2,"original":"EXPOSE 20-25/tcp","ports":["20-25/tcp"],"stage":0}],"line":1,"name":"","parent":null,"shell":["/bin/sh","-c"],"user":null}]}}
 	count(ds) == 1
 }
 
 # FROM alpine:3.19
 # EXPOSE 2222 8022 220
 test_other_ports_pass if {
-	ds := deny with input as {"kind":"dockerfile","meta":{"file":"Dockerfile","format":"dockerfile","name":"Dockerfile"},"spec":{"args":[],"escape":"\\","final":0,"globalInstructions":[],"stages":[{"ancestors":[],"args":[],"env":[],"final":true,"from":{"image":"alpine:3.19","maybeStage":false,"platform":"","raw":"alpine:3.19","scratch":false,"stage":null,"windows":false},"healthcheck":null,"index":0,"instructions":[{"args":["alpine:3.19"],"cmd":"from","endLine":1,"flags":[],"heredocs":[],"index":0,"json":false,"line":1,"original":"FROM alpine:3.19","stage":0},{"args":["2222","8022","220"],"cmd":"expose","endLine":2,"flags":[],"heredocs":[],"index":1,"json":false,"line":2,"original":"EXPOSE 2222 8022 220","stage":0}],"line":1,"name":"","parent":null,"shell":["/bin/sh","-c"],"user":null}]}}
+	ds := deny with input as {"kind":"dockerfile","meta":{"file":"Dockerfile","format":"dockerfile","name":"Dockerfile"},"spec":{"args":[],"escape":"\\","final":0,"globalInstructions":[],"stages":[{"ancestors":[],"args":[],"env":[],"final":true,"from":{"image":"alpine:3.19","maybeStage":false,"platform":"","raw":"alpine:3.19","scratch":false,"stage":null,"windows":false},"healthcheck":null,"index":0,"instructions":[{"args":["alpine:3.19"],"cmd":"from","endLine":1,"flags":[],"heredocs":[],"index":0,"json":false,"line":1,"original":"FROM alpine:3.19","stage":0},{"args":["2222","8022","220"],"cmd":"expose","endLine":2,"flags":[],"heredocs":[],"index":1,"json":false,"line":2,"original":"EXPOSE 2222 8022 220","ports":["2222","8022","220"],"stage":0}],"line":1,"name":"","parent":null,"shell":["/bin/sh","-c"],"user":null}]}}
 	count(ds) == 0
 }
