@@ -152,6 +152,9 @@ func jsonTemplate(n *source.Node, files *sources) hclsyntax.Expression {
 	if off := files.offset(n.Range.File, n.Range.Start); off >= 0 {
 		start.Byte = off + 1
 	}
+	if tooDeep([]byte(s), n.Range.File, start, true) != nil {
+		return nil // kept as the string it is, like a template that does not parse
+	}
 	expr, diags := hclsyntax.ParseTemplate([]byte(s), n.Range.File, start)
 	if diags.HasErrors() {
 		return nil
@@ -216,8 +219,15 @@ func readVarFile(path string, vals map[string]cty.Value) error {
 	var f *hcl.File
 	var diags hcl.Diagnostics
 	if strings.HasSuffix(path, ".json") {
+		// The HCL JSON parser recurses without a limit; ours has one.
+		if _, err := source.ParseJSON(path, data); err != nil {
+			return err
+		}
 		f, diags = hcljson.Parse(data, path)
 	} else {
+		if err := tooDeep(data, path, hcl.InitialPos, false); err != nil {
+			return err
+		}
 		f, diags = hclsyntax.ParseConfig(data, path, hcl.InitialPos)
 	}
 	if diags.HasErrors() {

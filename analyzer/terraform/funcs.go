@@ -192,6 +192,9 @@ func parseTemplateFile(path string) (hclsyntax.Expression, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := tooDeep(b, path, hcl.InitialPos, true); err != nil {
+		return nil, err
+	}
 	expr, diags := hclsyntax.ParseTemplate(b, path, hcl.InitialPos)
 	if diags.HasErrors() {
 		return nil, diags

@@ -116,6 +116,10 @@ func (m *module) addFile(path string, data []byte) {
 		m.addJSON(path, data)
 		return
 	}
+	if err := tooDeep(data, path, hcl.InitialPos, false); err != nil {
+		m.errs[path] = append(m.errs[path], err)
+		return
+	}
 	f, diags := hclsyntax.ParseConfig(data, path, hcl.InitialPos)
 	if diags.HasErrors() {
 		m.errs[path] = append(m.errs[path], diagError(path, diags))
