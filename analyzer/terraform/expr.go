@@ -26,11 +26,18 @@ type walker struct {
 	// defaults holds the default expressions of the variables that take
 	// their default, so that their values point at where they are written.
 	defaults map[string]hclsyntax.Expression
+	// writtenDefaults holds the default expressions of all variables that
+	// take their default, converted to their type or not: only where
+	// their elements are written is taken from them.
+	writtenDefaults map[string]hclsyntax.Expression
 	// templates holds the bodies of data "template_file" blocks.
 	templates map[string]*hclsyntax.Body
 	// policies holds data "aws_iam_policy_document" blocks.
 	policies map[string]*hclsyntax.Block
-	depth    int
+	// iter binds the iteration variables of the for expressions being
+	// walked to the elements they stand for.
+	iter  map[string]*source.Node
+	depth int
 }
 
 func toRange(r hcl.Range) source.Range {
@@ -82,10 +89,17 @@ func (w *walker) node(expr hclsyntax.Expression) *source.Node {
 			return n
 		}
 	case *hclsyntax.ScopeTraversalExpr:
+		if n := w.iterVar(e); n != nil {
+			return n
+		}
 		if def := w.localDef(e); def != nil {
 			w.depth++
 			defer func() { w.depth-- }()
 			return w.node(def)
+		}
+	case *hclsyntax.ForExpr:
+		if n := w.forExpr(e); n != nil {
+			return n
 		}
 	}
 	return w.value(expr)

@@ -149,12 +149,16 @@ func (l *loader) module(m *module, inputs map[string]cty.Value, prefix string, s
 		}
 	}
 	defaults := map[string]hclsyntax.Expression{}
+	written := map[string]hclsyntax.Expression{}
 	for n, v := range m.vars {
-		if _, given := inputs[n]; !given && v.native != nil && !m.converted[n] {
-			defaults[n] = v.native
+		if _, given := inputs[n]; !given && v.native != nil {
+			written[n] = v.native
+			if !m.converted[n] {
+				defaults[n] = v.native
+			}
 		}
 	}
-	w := &walker{ctx: ctx, text: fileText(m.files), locals: locals, defaults: defaults, templates: m.templates, policies: m.policies}
+	w := &walker{ctx: ctx, text: fileText(m.files), locals: locals, defaults: defaults, writtenDefaults: written, templates: m.templates, policies: m.policies}
 	var repos []*built
 	for _, b := range m.resources {
 		if !selected(b.file) {
