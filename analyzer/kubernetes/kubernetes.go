@@ -18,7 +18,8 @@
 // manifests they include (images.go). A file that does not parse is an error only when
 // it looks like a manifest (Looks). Unrendered Helm templates are not
 // parsed at all: Load returns a *HelmTemplateError (errors.Is
-// ErrHelmTemplate) for them.
+// ErrHelmTemplate) for them, and a *TemplateError (ErrTemplate) for a
+// manifest template outside a chart that YAML cannot read.
 //
 // The spec of a resource is the object as written, with numbers as
 // json.Number and YAML 1.1 booleans (yes, on, off, no unquoted) as
@@ -149,6 +150,9 @@ func loadYAML(file string, data []byte) ([]*source.Node, []error) {
 	stream, err := yamlnode.Parse(file, data, yamlnode.Options{YAML11Booleans: true})
 	var errs []error
 	if err != nil && Looks(data) {
+		if te := templateError(file, err, data); te != nil {
+			return nil, []error{te}
+		}
 		errs = append(errs, templateHint(err, data))
 	}
 	var objects []*source.Node
@@ -159,6 +163,9 @@ func loadYAML(file string, data []byte) ([]*source.Node, []error) {
 		}
 		root, err := stream.Convert(content)
 		if err != nil {
+			if te := templateError(file, err, data); te != nil {
+				return nil, []error{te}
+			}
 			errs = append(errs, templateHint(err, data))
 			continue
 		}

@@ -352,6 +352,26 @@ func TestHelmTemplate(t *testing.T) {
 	}
 }
 
+// A manifest template outside a chart (an Ansible role's templates/) is
+// not YAML until rendered: a TemplateError at the template syntax, not a
+// parse error. A broken manifest without template syntax stays an error.
+func TestManifestTemplateOutsideAChart(t *testing.T) {
+	for name, doc := range map[string]string{
+		"jinja block":    "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n      - name: web\n        image: \"{{ image }}\"\n        {% if env %}\n        env: []\n        {% endif %}\n",
+		"unquoted value": "apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ app_name }}\n",
+	} {
+		rs, errs := Load("roles/app/templates/x.yaml", []byte(doc))
+		var te *TemplateError
+		if len(rs) != 0 || len(errs) != 1 || !errors.Is(errs[0], ErrTemplate) || !errors.As(errs[0], &te) || te.Line < 1 {
+			t.Errorf("%s: got %v %v, want one TemplateError", name, names(rs), errs)
+		}
+	}
+	_, errs := Load("bad.yaml", []byte("apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels: {a: \"{{x}}\"}\n spec: x\n"))
+	if len(errs) != 1 || errors.Is(errs[0], ErrTemplate) {
+		t.Errorf("syntax error away from the template: %v", errs)
+	}
+}
+
 func TestLooks(t *testing.T) {
 	for doc, want := range map[string]bool{
 		"apiVersion: v1\nkind: Pod\n":         true,

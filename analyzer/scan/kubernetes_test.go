@@ -70,3 +70,27 @@ func TestStdinHelmOutput(t *testing.T) {
 		t.Errorf("findings %v errors %v", rep.Findings, rep.Errors)
 	}
 }
+
+// TestManifestTemplateIsANote: an Ansible role's Jinja manifest template
+// is a note at its template syntax, not a parse error.
+func TestManifestTemplateIsANote(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "roles", "app", "templates", "deployment.yaml")
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	doc := "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: {{ replicas }}\n"
+	if err := os.WriteFile(p, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := scan.Run(context.Background(), scan.Options{Paths: []string{dir}, Engine: testEngine(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Errors) != 0 || len(rep.Findings) != 0 {
+		t.Errorf("errors %v findings %v", rep.Errors, rep.Findings)
+	}
+	if len(rep.Notes) != 1 || rep.Notes[0].Range.File != p || rep.Notes[0].Range.Start.Line != 6 || !strings.Contains(rep.Notes[0].Message, "template") {
+		t.Errorf("notes = %+v, want one at line 6", rep.Notes)
+	}
+}

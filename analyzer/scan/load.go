@@ -73,18 +73,28 @@ func loadECSYAML(file string, data []byte, explicit bool) ([]*resource.Resource,
 		"not an ECS task definition or service: expected containerDefinitions, taskDefinition, serviceName or services")}
 }
 
-// helmNote turns an unrendered Helm template into one note for its chart
-// (notes are deduplicated), instead of an error for every template file.
-func helmNote(err error) (result.ToolError, bool) {
+// templateNote turns an unrendered Helm template into one note for its chart
+// (notes are deduplicated), instead of an error for every template file,
+// and a manifest template outside a chart (an Ansible role's templates/)
+// into a note for that file.
+func templateNote(err error) (result.ToolError, bool) {
 	var he *kubernetes.HelmTemplateError
-	if !errors.As(err, &he) {
-		return result.ToolError{}, false
+	if errors.As(err, &he) {
+		return result.ToolError{
+			Range: source.Range{File: he.Chart},
+			Message: "Helm chart templates are not rendered, so they were not scanned; scan the rendered output: " +
+				"helm template " + he.Chart + " | shipcheck scan --type kubernetes -",
+		}, true
 	}
-	return result.ToolError{
-		Range: source.Range{File: he.Chart},
-		Message: "Helm chart templates are not rendered, so they were not scanned; scan the rendered output: " +
-			"helm template " + he.Chart + " | shipcheck scan --type kubernetes -",
-	}, true
+	var te *kubernetes.TemplateError
+	if errors.As(err, &te) {
+		return result.ToolError{
+			Range: source.Range{File: te.File, Start: source.Pos{Line: te.Line}},
+			Message: "the file is a manifest template ({{ }} or {% %} syntax that YAML cannot read), so it was not scanned; " +
+				"render it with its tool and scan the output: ... | shipcheck scan --type kubernetes -",
+		}, true
+	}
+	return result.ToolError{}, false
 }
 
 // uniqueNotes drops repeated notes, keeping the first.

@@ -220,7 +220,7 @@ func run(ctx context.Context, u unit, opts Options) (o outcome) {
 	defer recoverUnit(u, &o)
 	resources, data, errs := load(u, opts)
 	for _, err := range errs {
-		if note, ok := helmNote(err); ok {
+		if note, ok := templateNote(err); ok {
 			o.notes = append(o.notes, note)
 			continue
 		}
@@ -294,6 +294,9 @@ func load(u unit, opts Options) ([]*resource.Resource, []byte, []error) {
 		want = opts.Type
 	}
 	rs, errs := loadFile(format, f.Path, data, f.Explicit, want)
+	if f.Explicit && len(rs) == 0 && len(errs) == 0 && (format == formatYAML || format == FormatKubernetes) {
+		errs = explicitYAMLError(f.Path, data)
+	}
 	return rs, data, errs
 }
 
