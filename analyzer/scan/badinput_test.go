@@ -62,3 +62,37 @@ func TestBadInputIsReported(t *testing.T) {
 		t.Errorf("good/Dockerfile was not scanned: %v", rep.Findings)
 	}
 }
+
+// TestExplicitBrokenYAMLIsAnError: YAML that does not parse is an error
+// when it was named or piped in, even without apiVersion and kind; found
+// by walking, it is someone else's file and skipped.
+func TestExplicitBrokenYAMLIsAnError(t *testing.T) {
+	dir := t.TempDir()
+	broken := filepath.Join(dir, "values.yaml")
+	if err := os.WriteFile(broken, []byte("image:\n  tag: [latest\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name  string
+		opts  scan.Options
+		wantN int
+	}{
+		{"named", scan.Options{Paths: []string{broken}}, 1},
+		{"stdin", scan.Options{Paths: []string{"-"}, Stdin: strings.NewReader("key: [unclosed\n")}, 1},
+		{"walked", scan.Options{Paths: []string{dir}}, 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			c.opts.Engine = testEngine(t)
+			rep, err := scan.Run(context.Background(), c.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rep.Errors) != c.wantN {
+				t.Fatalf("errors = %v, want %d", rep.Errors, c.wantN)
+			}
+			if c.wantN == 1 && (!strings.Contains(rep.Errors[0].Message, "invalid YAML") || rep.Errors[0].Range.Start.Line == 0) {
+				t.Errorf("error %v, want an invalid YAML error with its line", rep.Errors[0])
+			}
+		})
+	}
+}

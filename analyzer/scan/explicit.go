@@ -1,0 +1,16 @@
+package scan
+
+import (
+	"github.com/shipcheck/shipcheck/analyzer/yamlnode"
+)
+
+// explicitYAMLError returns the syntax error of a YAML file the user named
+// (or piped in) that yielded nothing: a walked YAML file that is neither a
+// manifest nor parses is someone else's file, but one asked for by name
+// must not pass as clean when it could not even be read.
+func explicitYAMLError(file string, data []byte) []error {
+	if _, err := yamlnode.Parse(file, data, yamlnode.Options{YAML11Booleans: true}); err != nil {
+		return []error{err}
+	}
+	return nil
+}
