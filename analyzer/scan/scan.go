@@ -294,6 +294,9 @@ func load(u unit, opts Options) ([]*resource.Resource, []byte, []error) {
 		want = opts.Type
 	}
 	rs, errs := loadFile(format, f.Path, data, f.Explicit, want)
+	if f.Explicit && len(rs) == 0 && len(errs) == 0 && (format == formatYAML || format == FormatKubernetes) {
+		errs = explicitYAMLError(f.Path, data)
+	}
 	return rs, data, errs
 }
 
