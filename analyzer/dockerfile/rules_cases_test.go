@@ -106,6 +106,8 @@ var ruleCases = []ruleCase{
 	{"DKR009", "in_word_passes", "FROM debian:12\nRUN echo sudo && grep sudo /etc/group\n", nil, ""},
 
 	// DKR010 tls-verification-disabled
+	{"DKR010", "pip_config_trusted_host", "FROM python:3.12\nRUN pip config set global.index-url http://mirrors.aliyun.com/pypi/simple \\\n && pip config set install.trusted-host mirrors.aliyun.com\n", []int{3}, ""},
+	{"DKR010", "pip_config_index_only_passes", "FROM python:3.12\nRUN pip config set global.index-url https://mirrors.aliyun.com/pypi/simple\n", nil, ""},
 	{"DKR010", "curl_k", "FROM alpine:3.19\nRUN curl -fsSLk https://x/a -o a\n", []int{2}, ""},
 	{"DKR010", "curl_insecure", "FROM alpine:3.19\nRUN curl --insecure https://x/a -o a\n", []int{2}, ""},
 	{"DKR010", "wget", "FROM alpine:3.19\nRUN wget --no-check-certificate https://x/a\n", []int{2}, ""},

@@ -4,7 +4,8 @@
 #   Turning off certificate or package-signature checks lets anyone on the
 #   network path (a proxy, a hijacked DNS entry, a hostile Wi-Fi) serve
 #   modified packages and scripts into the image. Reported: curl -k or
-#   --insecure, wget --no-check-certificate, pip --trusted-host, apk
+#   --insecure, wget --no-check-certificate, pip --trusted-host (and pip
+#   config set global.trusted-host), apk
 #   --allow-untrusted, apt-get --allow-unauthenticated, yum/dnf
 #   --nogpgcheck, git http.sslVerify=false, npm/yarn strict-ssl false, and
 #   ENV or command-prefix NODE_TLS_REJECT_UNAUTHORIZED=0, GIT_SSL_NO_VERIFY,
@@ -66,10 +67,23 @@ flagged contains [s, k, c, i, "--no-check-certificate"] if {
 
 flagged contains [s, k, c, i, "--trusted-host"] if {
 	some [s, k, c, cmd] in df.commands
-	regex.match(`^pip[0-9.]*$`, cmd.name)
+	pip(cmd)
 	some i, a in cmd.argv
 	df.option_matches(a, "--trusted-host")
 }
+
+# pip config set global.trusted-host (or install.trusted-host) writes
+# --trusted-host into pip.conf for every later pip run.
+flagged contains [s, k, c, i, a] if {
+	some [s, k, c, cmd] in df.commands
+	pip(cmd)
+	"config" in cmd.argv
+	some i, a in cmd.argv
+	regex.match(`(?i)^[a-z]+\.trusted-host$`, a)
+}
+
+# pip(cmd) holds for pip, pip3, and python -m pip (listed as a pip command).
+pip(cmd) if regex.match(`^pip[0-9.]*$`, cmd.name)
 
 flagged contains [s, k, c, i, "--allow-untrusted"] if {
 	some [s, k, c, cmd] in df.commands

@@ -4,6 +4,21 @@ package shipcheck.dockerfile.tls_verification_disabled_test
 
 import data.shipcheck.dockerfile.tls_verification_disabled.deny
 
+# FROM python:3.12
+# RUN pip config set global.index-url http://mirrors.aliyun.com/pypi/simple \
+#  && pip config set install.trusted-host mirrors.aliyun.com
+test_pip_config_trusted_host if {
+	ds := deny with input as {"kind":"dockerfile","meta":{"file":"Dockerfile","format":"dockerfile","name":"Dockerfile"},"spec":{"args":[],"escape":"\\","final":0,"globalInstructions":[],"stages":[{"ancestors":[],"args":[],"env":[],"final":true,"from":{"image":"python:3.12","maybeStage":false,"platform":"","raw":"python:3.12","scratch":false,"stage":null,"windows":false},"healthcheck":null,"index":0,"instructions":[{"args":["python:3.12"],"cmd":"from","endLine":1,"flags":[],"heredocs":[],"index":0,"json":false,"line":1,"original":"FROM python:3.12","stage":0},{"args":["pip config set global.index-url http://mirrors.aliyun.com/pypi/simple  \u0026\u0026 pip config set install.trusted-host mirrors.aliyun.com"],"cmd":"run","endLine":3,"flags":[],"heredocs":[],"index":1,"json":false,"line":2,"original":"RUN pip config set global.index-url http://mirrors.aliyun.com/pypi/simple  \u0026\u0026 pip config set install.trusted-host mirrors.aliyun.com","run":{"commands":[{"argv":["pip","config","set","global.index-url","http://mirrors.aliyun.com/pypi/simple"],"assigns":[],"followed":false,"in":-1,"line":2,"name":"pip","nested":false,"pipeline":-1,"position":0,"sub":"config","wrapper":""},{"argv":["pip","config","set","install.trusted-host","mirrors.aliyun.com"],"assigns":[],"followed":false,"in":-1,"line":3,"name":"pip","nested":false,"pipeline":-1,"position":0,"sub":"config","wrapper":""}],"mounts":[],"parseError":"","pipefail":false,"pipelines":[],"posix":true,"script":"pip config set global.index-url http://mirrors.aliyun.com/pypi/simple  \u0026\u0026 pip config set install.trusted-host mirrors.aliyun.com\n","shell":["/bin/sh","-c"]},"stage":0}],"line":1,"name":"","parent":null,"shell":["/bin/sh","-c"],"user":null}]}}
+	count(ds) == 1
+}
+
+# FROM python:3.12
+# RUN pip config set global.index-url https://mirrors.aliyun.com/pypi/simple
+test_pip_config_index_only_passes if {
+	ds := deny with input as {"kind":"dockerfile","meta":{"file":"Dockerfile","format":"dockerfile","name":"Dockerfile"},"spec":{"args":[],"escape":"\\","final":0,"globalInstructions":[],"stages":[{"ancestors":[],"args":[],"env":[],"final":true,"from":{"image":"python:3.12","maybeStage":false,"platform":"","raw":"python:3.12","scratch":false,"stage":null,"windows":false},"healthcheck":null,"index":0,"instructions":[{"args":["python:3.12"],"cmd":"from","endLine":1,"flags":[],"heredocs":[],"index":0,"json":false,"line":1,"original":"FROM python:3.12","stage":0},{"args":["pip config set global.index-url https://mirrors.aliyun.com/pypi/simple"],"cmd":"run","endLine":2,"flags":[],"heredocs":[],"index":1,"json":false,"line":2,"original":"RUN pip config set global.index-url https://mirrors.aliyun.com/pypi/simple","run":{"commands":[{"argv":["pip","config","set","global.index-url","https://mirrors.aliyun.com/pypi/simple"],"assigns":[],"followed":false,"in":-1,"line":2,"name":"pip","nested":false,"pipeline":-1,"position":0,"sub":"config","wrapper":""}],"mounts":[],"parseError":"","pipefail":false,"pipelines":[],"posix":true,"script":"pip config set global.index-url https://mirrors.aliyun.com/pypi/simple\n","shell":["/bin/sh","-c"]},"stage":0}],"line":1,"name":"","parent":null,"shell":["/bin/sh","-c"],"user":null}]}}
+	count(ds) == 0
+}
+
 # FROM alpine:3.19
 # RUN curl -fsSLk https://x/a -o a
 test_curl_k if {
