@@ -72,12 +72,17 @@ func TestExplicitBrokenYAMLIsAnError(t *testing.T) {
 	if err := os.WriteFile(broken, []byte("image:\n  tag: [latest\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	template := filepath.Join(dir, "config.yaml")
+	if err := os.WriteFile(template, []byte("config:\n{% if x %}\n  a: 1\n{% endif %}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct {
 		name  string
 		opts  scan.Options
 		wantN int
 	}{
 		{"named", scan.Options{Paths: []string{broken}}, 1},
+		{"named template is a note", scan.Options{Paths: []string{template}}, 0},
 		{"stdin", scan.Options{Paths: []string{"-"}, Stdin: strings.NewReader("key: [unclosed\n")}, 1},
 		{"walked", scan.Options{Paths: []string{dir}}, 0},
 	} {
