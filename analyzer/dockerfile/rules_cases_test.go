@@ -31,6 +31,7 @@ var ruleCases = []ruleCase{
 	{"DKR002", "arg_empty_default_low", "FROM alpine:3.19\nARG NPM_TOKEN=\"\"\n", []int{2}, "low"},
 	{"DKR002", "arg_default_medium", "FROM alpine:3.19\nARG API_KEY=abcdef123456\n", []int{2}, "medium"},
 	{"DKR002", "global_arg_redeclared", "ARG GITHUB_TOKEN=plainvalue99\nFROM alpine:3.19\nARG GITHUB_TOKEN\n", []int{1}, "medium"},
+	{"DKR002", "global_arg_unused_credential_reported", "ARG GH_TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789\nFROM alpine:3.19\n", []int{1}, "high"},
 	{"DKR002", "global_arg_unused_name_only_passes", "ARG GITHUB_TOKEN=plainvalue99\nFROM alpine:3.19\n", nil, ""},
 	{"DKR002", "builder_stage_name_only_passes", "FROM golang:1.22 AS build\nENV DB_PASSWORD=hunter2hunter2\nFROM alpine:3.19\n", nil, ""},
 	{"DKR002", "builder_stage_credential_reported", "FROM golang:1.22 AS build\nENV GH=ghp_abcdefghijklmnopqrstuvwxyz0123456789\nFROM alpine:3.19\n", []int{2}, "high"},

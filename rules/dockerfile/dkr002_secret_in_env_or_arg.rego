@@ -47,10 +47,18 @@ entries contains {"path": p, "name": a.name, "value": a["default"], "what": "ARG
 	p := array.concat(df.path(s, k), ["arg", e])
 }
 
-entries contains {"path": ["args", g], "name": a.name, "value": a["default"], "what": "global ARG", "chain": redeclared(a.name)} if {
+entries contains {"path": ["args", g], "name": a.name, "value": a["default"], "what": "global ARG", "chain": in_chain} if {
 	some g, a in input.spec.args
 	a.hasDefault
+	in_chain := redeclared_in_chain(a.name)
 }
+
+# redeclared_in_chain is true or false, never undefined: an undefined value
+# would drop the whole entry, and with it a credential in a global ARG that
+# no stage re-declares.
+redeclared_in_chain(name) := true if redeclared(name)
+
+redeclared_in_chain(name) := false if not redeclared(name)
 
 redeclared(name) if {
 	some s in df.chain

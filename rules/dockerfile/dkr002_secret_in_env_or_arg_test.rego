@@ -88,6 +88,16 @@ test_global_arg_redeclared if {
 	}
 }
 
+# ARG GH_TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789
+# FROM alpine:3.19
+test_global_arg_unused_credential_reported if {
+	ds := deny with input as {"kind":"dockerfile","meta":{"file":"Dockerfile","format":"dockerfile","name":"Dockerfile"},"spec":{"args":[{"default":"ghp_abcdefghijklmnopqrstuvwxyz0123456789","hasDefault":true,"instruction":0,"known":true,"line":1,"name":"GH_TOKEN","value":"ghp_abcdefghijklmnopqrstuvwxyz0123456789"}],"escape":"\\","final":0,"globalInstructions":[{"arg":[{"default":"ghp_abcdefghijklmnopqrstuvwxyz0123456789","hasDefault":true,"instruction":0,"known":true,"line":1,"name":"GH_TOKEN","value":"ghp_abcdefghijklmnopqrstuvwxyz0123456789"}],"args":["GH_TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789"],"cmd":"arg","endLine":1,"flags":[],"heredocs":[],"index":0,"json":false,"line":1,"original":"ARG GH_TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789","stage":-1}],"stages":[{"ancestors":[],"args":[],"env":[],"final":true,"from":{"image":"alpine:3.19","maybeStage":false,"platform":"","raw":"alpine:3.19","scratch":false,"stage":null,"windows":false},"healthcheck":null,"index":0,"instructions":[{"args":["alpine:3.19"],"cmd":"from","endLine":2,"flags":[],"heredocs":[],"index":0,"json":false,"line":2,"original":"FROM alpine:3.19","stage":0}],"line":2,"name":"","parent":null,"shell":["/bin/sh","-c"],"user":null}]}}
+	count(ds) == 1
+	every d in ds {
+		object.get(d, "severity", "high") == "high"
+	}
+}
+
 # ARG GITHUB_TOKEN=plainvalue99
 # FROM alpine:3.19
 test_global_arg_unused_name_only_passes if {
