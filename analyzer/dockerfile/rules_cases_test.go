@@ -88,6 +88,7 @@ var ruleCases = []ruleCase{
 	{"DKR007", "local_passes", "FROM alpine:3.19\nADD a.tar /\n", nil, ""},
 
 	// DKR008 pipe-to-shell
+	{"DKR008", "dev_stdin_script", "FROM debian:12\nRUN curl -sSL https://repo.anaconda.com/miniconda/Miniconda3-latest-Linux-x86_64.sh | bash /dev/stdin -b -p /opt/conda\n", []int{2}, ""},
 	{"DKR008", "curl_sh", "FROM alpine:3.19\nRUN curl -fsSL https://get.example.com | sh\n", []int{2}, ""},
 	{"DKR008", "across_continuation", "FROM debian:12\nRUN apt-get update && \\\n    curl -fsSL https://deb.nodesource.com/setup_20.x \\\n    | bash - && \\\n    apt-get install -y nodejs\n", []int{3}, ""},
 	{"DKR008", "sudo_bash", "FROM debian:12\nRUN wget -qO- https://x.example/i.sh | sudo bash\n", []int{2}, ""},

@@ -5,7 +5,7 @@
 #   user (often root): a compromised host, DNS or a partial download ends up
 #   executed and baked into the image. Reported: curl or wget output piped
 #   into sh, bash, python, perl, ruby, node and other interpreters reading
-#   stdin, and downloads run through sh -c "$(curl ...)", bash <(curl ...) or
+#   stdin (bash -s, python -, bash /dev/stdin), and downloads run through sh -c "$(curl ...)", bash <(curl ...) or
 #   eval. Not reported when the same RUN verifies a download (sha256sum -c,
 #   gpg --verify, cosign verify). A python -c that parses downloaded JSON is
 #   not running the download.
@@ -73,6 +73,9 @@ stdin_operands(_, operands) if count(operands) == 0
 stdin_operands(args, _) if "-" in args
 
 stdin_operands(args, _) if "-s" in args
+
+# bash /dev/stdin -b: the script operand is standard input itself.
+stdin_operands(_, operands) if operands[0] in {"/dev/stdin", "/proc/self/fd/0", "/dev/fd/0"}
 
 code_option(cmd) if {
 	cmd.name in shells

@@ -4,6 +4,13 @@ package shipcheck.dockerfile.pipe_to_shell_test
 
 import data.shipcheck.dockerfile.pipe_to_shell.deny
 
+# FROM debian:12
+# RUN curl -sSL https://repo.anaconda.com/miniconda/Miniconda3-latest-Linux-x86_64.sh | bash /dev/stdin -b -p /opt/conda
+test_dev_stdin_script if {
+	ds := deny with input as {"kind":"dockerfile","meta":{"file":"Dockerfile","format":"dockerfile","name":"Dockerfile"},"spec":{"args":[],"escape":"\\","final":0,"globalInstructions":[],"stages":[{"ancestors":[],"args":[],"env":[],"final":true,"from":{"image":"debian:12","maybeStage":false,"platform":"","raw":"debian:12","scratch":false,"stage":null,"windows":false},"healthcheck":null,"index":0,"instructions":[{"args":["debian:12"],"cmd":"from","endLine":1,"flags":[],"heredocs":[],"index":0,"json":false,"line":1,"original":"FROM debian:12","stage":0},{"args":["curl -sSL https://repo.anaconda.com/miniconda/Miniconda3-latest-Linux-x86_64.sh | bash /dev/stdin -b -p /opt/conda"],"cmd":"run","endLine":2,"flags":[],"heredocs":[],"index":1,"json":false,"line":2,"original":"RUN curl -sSL https://repo.anaconda.com/miniconda/Miniconda3-latest-Linux-x86_64.sh | bash /dev/stdin -b -p /opt/conda","run":{"commands":[{"argv":["curl","-sSL","https://repo.anaconda.com/miniconda/Miniconda3-latest-Linux-x86_64.sh"],"assigns":[],"followed":false,"in":-1,"line":2,"name":"curl","nested":false,"pipeline":0,"position":0,"sub":"https://repo.anaconda.com/miniconda/Miniconda3-latest-Linux-x86_64.sh","wrapper":""},{"argv":["bash","/dev/stdin","-b","-p","/opt/conda"],"assigns":[],"followed":false,"in":-1,"line":2,"name":"bash","nested":false,"pipeline":0,"position":1,"sub":"/dev/stdin","wrapper":""}],"mounts":[],"parseError":"","pipefail":false,"pipelines":[{"commands":[0,1],"line":2,"nested":false}],"posix":true,"script":"curl -sSL https://repo.anaconda.com/miniconda/Miniconda3-latest-Linux-x86_64.sh | bash /dev/stdin -b -p /opt/conda\n","shell":["/bin/sh","-c"]},"stage":0}],"line":1,"name":"","parent":null,"shell":["/bin/sh","-c"],"user":null}]}}
+	count(ds) == 1
+}
+
 # FROM alpine:3.19
 # RUN curl -fsSL https://get.example.com | sh
 test_curl_sh if {
