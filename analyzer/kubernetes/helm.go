@@ -5,6 +5,11 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/shipcheck/shipcheck/analyzer/source"
 )
 
 // ErrHelmTemplate is the error (see HelmTemplateError) for a file of a Helm
@@ -66,4 +71,46 @@ func isChart(dir string) bool {
 		}
 	}
 	return false
+}
+
+// helmRendered reports whether a document is helm template output: Helm
+// heads each document with "# Source: <chart>/templates/<file>".
+func helmRendered(doc *yaml.Node) bool {
+	for n := doc; n != nil; {
+		if hasSourceComment(n.HeadComment) {
+			return true
+		}
+		if len(n.Content) == 0 || n.Kind == yaml.ScalarNode {
+			return false
+		}
+		n = n.Content[0]
+	}
+	return false
+}
+
+func hasSourceComment(comment string) bool {
+	for _, line := range strings.Split(comment, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "# Source: ") {
+			return true
+		}
+	}
+	return false
+}
+
+// dropReleaseNamespace removes metadata.namespace: default from an object
+// helm template rendered. Charts write namespace: {{ .Release.Namespace }},
+// which helm template renders as "default" when no -n is given; the
+// namespace is chosen at install time, not written by the chart author, so
+// it must not read as an explicit choice of the default namespace (K8S016).
+func dropReleaseNamespace(obj *source.Node) {
+	meta := obj.Get("metadata")
+	if meta == nil || meta.Get("namespace").Str() != "default" {
+		return
+	}
+	for i, m := range meta.Members {
+		if m.Key == "namespace" {
+			meta.Members = append(meta.Members[:i:i], meta.Members[i+1:]...)
+			return
+		}
+	}
 }

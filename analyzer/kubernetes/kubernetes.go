@@ -169,7 +169,13 @@ func loadYAML(file string, data []byte) ([]*source.Node, []error) {
 			errs = append(errs, templateHint(err, data))
 			continue
 		}
-		objects = append(objects, objectsOf(root)...)
+		objs := objectsOf(root)
+		if helmRendered(doc) {
+			for _, o := range objs {
+				dropReleaseNamespace(o)
+			}
+		}
+		objects = append(objects, objs...)
 	}
 	return objects, errs
 }

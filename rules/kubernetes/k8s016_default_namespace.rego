@@ -7,7 +7,10 @@
 #   namespace: default explicitly pins the object there even when it is
 #   applied with -n or through a kustomization namespace. Only an explicit
 #   metadata.namespace: default is reported; leaving the namespace out lets
-#   the deploy tool choose.
+#   the deploy tool choose. In helm template output (documents headed
+#   "# Source: chart/templates/...") namespace: default is the chart's
+#   {{ .Release.Namespace }} rendered without -n, chosen at install time,
+#   and is not reported.
 # related_resources:
 #   - ref: https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/
 #   - ref: https://kubernetes.io/docs/concepts/security/multi-tenancy/
