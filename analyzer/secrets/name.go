@@ -148,8 +148,27 @@ func literal(value string) bool {
 	v := strings.TrimSpace(value)
 	switch {
 	case v == "", notSecretValues[strings.ToLower(v)], number.MatchString(v), duration.MatchString(v),
-		reference(v), absolutePath.MatchString(v), fileName.MatchString(v):
+		reference(v), absolutePath.MatchString(v), fileName.MatchString(v), masked(v):
 		return false
+	}
+	return true
+}
+
+// masked holds for a value someone already hid: one mask character
+// repeated ("********", "xxxxxxxx", as consoles and docs print secrets) or
+// the word "redacted" (saved describe-* output of tools that redact).
+func masked(v string) bool {
+	if strings.EqualFold(strings.Trim(v, "[]()<>*"), "redacted") {
+		return true
+	}
+	if len(v) < 3 || !strings.ContainsRune("*xX#.•", []rune(v)[0]) {
+		return false
+	}
+	first := []rune(v)[0]
+	for _, r := range v {
+		if r != first {
+			return false
+		}
 	}
 	return true
 }

@@ -68,6 +68,13 @@ func TestClassify(t *testing.T) {
 		{"ARGS", "--user=app --password=s3cret", High, "a connection string with a password"},
 		{"CONN", "Server=db;Password=<DB_PASSWORD>;", "", ""},
 		{"DB_PASSWORD", "<DB_PASSWORD>", "", ""},
+		// Values already masked are not secrets; one different character
+		// makes a literal again.
+		{"DB_PASSWORD", "********", "", ""},
+		{"API_TOKEN", "xxxxxxxxxxxx", "", ""},
+		{"DB_PASSWORD", "[REDACTED]", "", ""},
+		{"DB_PASSWORD", "xxxxxxx1", Medium, "a secret-looking name with a literal value"},
+		{"DB_PASSWORD", "xx", Medium, "a secret-looking name with a literal value"},
 		{"SPRING_DATASOURCE_PASSWORD", "#{DbPassword}", "", ""},
 		{"DB_PASSWORD", "#{Project.Db.Password}#", "", ""},
 		{"DB_PASS", "%DB_PASS%", "", ""},
