@@ -310,6 +310,75 @@ func (b *builder) globalEnv() envMap {
 	return e
 }
 
+// platformArgs are the ARGs BuildKit declares in the global scope itself;
+// their values depend on the build.
+var platformArgs = []string{"BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT",
+	"TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT", "TARGETSTAGE"}
+
+// expandFrom expands a FROM image as BuildKit does: only global ARGs are
+// visible there, so a variable no ARG declares is empty and its
+// ${NAME:-default} takes the default (FROM node:${TAG:-latest} is
+// node:latest). A declared ARG without a default, or a platform ARG, stays
+// unknown: written as ${NAME}.
+func (b *builder) expandFrom(word string) string {
+	env := b.globalEnv()
+	if !undeclaredHaveDefaults(word, b.m.Globals) {
+		// FROM $BASE with no ARG BASE fails in BuildKit; keep it unknown
+		// for files a wrapper substitutes before the build.
+		return b.expand(word, env)
+	}
+	unknown := func(name string) {
+		if _, ok := env[name]; !ok {
+			env.set(name, "${"+name+"}")
+		}
+	}
+	for _, a := range b.m.Globals {
+		unknown(a.Name)
+	}
+	for _, name := range platformArgs {
+		unknown(name)
+	}
+	lex := shell.NewLex(b.m.Escape)
+	out, _, err := lex.ProcessWord(word, env)
+	if err != nil {
+		return b.expand(word, b.globalEnv())
+	}
+	return out
+}
+
+// varRef matches ${NAME...} and $NAME references.
+var varRef = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)([^}]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)`)
+
+// undeclaredHaveDefaults reports whether every variable of a FROM image
+// that no global ARG (or BuildKit) declares is written with a default or
+// alternate value (${TAG:-latest}, ${SUFFIX:+-slim}).
+func undeclaredHaveDefaults(word string, globals []argDecl) bool {
+	declared := func(name string) bool {
+		if _, ok := lookupArg(globals, name); ok {
+			return true
+		}
+		for _, p := range platformArgs {
+			if p == name {
+				return true
+			}
+		}
+		return false
+	}
+	for _, m := range varRef.FindAllStringSubmatch(word, -1) {
+		name, modifier := m[1], m[2]
+		if name == "" {
+			name = m[3]
+		}
+		if declared(name) {
+			continue
+		}
+		if !strings.HasPrefix(strings.TrimPrefix(modifier, ":"), "-") && !strings.HasPrefix(strings.TrimPrefix(modifier, ":"), "+") {
+			return false
+		}
+	}
+	return true
+}
+
 // stageEnv is what instructions of the current stage are expanded with:
 // the stage's ARGs, overridden by ENV.
 func (b *builder) stageEnv() envMap {
@@ -406,7 +475,7 @@ func (b *builder) from(ins *instruction) {
 	ins.Stage, ins.Index = s.Index, 0
 	if len(ins.Args) > 0 {
 		s.RawImage = ins.Args[0]
-		s.Image = b.expand(ins.Args[0], b.globalEnv())
+		s.Image = b.expandFrom(ins.Args[0])
 	}
 	if len(ins.Args) >= 3 && strings.EqualFold(ins.Args[1], "as") {
 		s.Name = strings.ToLower(ins.Args[2])

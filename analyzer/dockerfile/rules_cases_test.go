@@ -50,6 +50,9 @@ var ruleCases = []ruleCase{
 	{"DKR003", "arg_default_resolved", "ARG BASE=python\nFROM ${BASE}\n", []int{2}, ""},
 	{"DKR003", "arg_tag_resolved_passes", "ARG TAG=3.12-slim\nFROM python:${TAG}\n", nil, ""},
 	{"DKR003", "arg_without_default_unknown", "ARG TAG\nFROM python:${TAG}\n", nil, ""},
+	{"DKR003", "undeclared_default_latest", "FROM node:${TAG:-latest}\n", []int{1}, ""},
+	{"DKR003", "declared_without_default_unknown", "ARG TAG\nFROM node:${TAG:-latest}\n", nil, ""},
+	{"DKR003", "undeclared_without_default_unknown", "FROM $BASE_IMAGE\n", nil, ""},
 	{"DKR003", "platform_flag", "FROM --platform=$BUILDPLATFORM golang AS build\nFROM alpine:3.19\n", []int{1}, ""},
 
 	// DKR004 root-user

@@ -75,6 +75,25 @@ test_arg_without_default_unknown if {
 	count(ds) == 0
 }
 
+# FROM node:${TAG:-latest}
+test_undeclared_default_latest if {
+	ds := deny with input as {"kind":"dockerfile","meta":{"file":"Dockerfile","format":"dockerfile","name":"Dockerfile"},"spec":{"args":[],"escape":"\\","final":0,"globalInstructions":[],"stages":[{"ancestors":[],"args":[],"env":[],"final":true,"from":{"image":"node:latest","maybeStage":false,"platform":"","raw":"node:${TAG:-latest}","scratch":false,"stage":null,"windows":false},"healthcheck":null,"index":0,"instructions":[{"args":["node:${TAG:-latest}"],"cmd":"from","endLine":1,"flags":[],"heredocs":[],"index":0,"json":false,"line":1,"original":"FROM node:${TAG:-latest}","stage":0}],"line":1,"name":"","parent":null,"shell":["/bin/sh","-c"],"user":null}]}}
+	count(ds) == 1
+}
+
+# ARG TAG
+# FROM node:${TAG:-latest}
+test_declared_without_default_unknown if {
+	ds := deny with input as {"kind":"dockerfile","meta":{"file":"Dockerfile","format":"dockerfile","name":"Dockerfile"},"spec":{"args":[{"default":null,"hasDefault":false,"instruction":0,"known":false,"line":1,"name":"TAG","value":null}],"escape":"\\","final":0,"globalInstructions":[{"arg":[{"default":null,"hasDefault":false,"instruction":0,"known":false,"line":1,"name":"TAG","value":null}],"args":["TAG"],"cmd":"arg","endLine":1,"flags":[],"heredocs":[],"index":0,"json":false,"line":1,"original":"ARG TAG","stage":-1}],"stages":[{"ancestors":[],"args":[],"env":[],"final":true,"from":{"image":"node:${TAG}","maybeStage":false,"platform":"","raw":"node:${TAG:-latest}","scratch":false,"stage":null,"windows":false},"healthcheck":null,"index":0,"instructions":[{"args":["node:${TAG:-latest}"],"cmd":"from","endLine":2,"flags":[],"heredocs":[],"index":0,"json":false,"line":2,"original":"FROM node:${TAG:-latest}","stage":0}],"line":2,"name":"","parent":null,"shell":["/bin/sh","-c"],"user":null}]}}
+	count(ds) == 0
+}
+
+# FROM $BASE_IMAGE
+test_undeclared_without_default_unknown if {
+	ds := deny with input as {"kind":"dockerfile","meta":{"file":"Dockerfile","format":"dockerfile","name":"Dockerfile"},"spec":{"args":[],"escape":"\\","final":0,"globalInstructions":[],"stages":[{"ancestors":[],"args":[],"env":[],"final":true,"from":{"image":"$BASE_IMAGE","maybeStage":false,"platform":"","raw":"$BASE_IMAGE","scratch":false,"stage":null,"windows":false},"healthcheck":null,"index":0,"instructions":[{"args":["$BASE_IMAGE"],"cmd":"from","endLine":1,"flags":[],"heredocs":[],"index":0,"json":false,"line":1,"original":"FROM $BASE_IMAGE","stage":0}],"line":1,"name":"","parent":null,"shell":["/bin/sh","-c"],"user":null}]}}
+	count(ds) == 0
+}
+
 # FROM --platform=$BUILDPLATFORM golang AS build
 # FROM alpine:3.19
 test_platform_flag if {
