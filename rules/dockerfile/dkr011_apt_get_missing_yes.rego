@@ -42,6 +42,23 @@ answered(cmd) if {
 	regex.match(`^-[A-Za-z]*q[A-Za-z]*q|^(-q|--quiet)=[2-9]$|(?i)Assume-Yes=(true|1|yes)`, a)
 }
 
+# -q given more than once (-q -q, --quiet -q) is quiet level 2 too, which
+# apt-get documents as implying -y.
+answered(cmd) if {
+	levels := [n |
+		some a in cmd.argv
+		n := quiet_level(a)
+	]
+	sum(levels) >= 2
+}
+
+quiet_level(a) := 1 if a == "--quiet"
+
+quiet_level(a) := n if {
+	regex.match(`^-[A-Za-z]+$`, a)
+	n := count(regex.find_n(`q`, a, -1))
+}
+
 fed_by_yes(s, k, cmd) if {
 	cmd.pipeline >= 0
 	some other in df.stages[s].instructions[k].run.commands
