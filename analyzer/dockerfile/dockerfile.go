@@ -11,6 +11,7 @@ package dockerfile
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -70,8 +71,8 @@ func Load(file string, data []byte) ([]*resource.Resource, []error) {
 // LoadWithOptions is Load with options.
 func LoadWithOptions(file string, data []byte, opts Options) ([]*resource.Resource, []error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if isTemplate(file, data) {
-		return nil, nil // not a Dockerfile until a tool renders it
+	if line := templateLine(file, data); line > 0 {
+		return nil, []error{&TemplateError{File: file, Line: line}}
 	}
 	res, err := parser.Parse(bytes.NewReader(data))
 	if err != nil {
@@ -108,13 +109,39 @@ var templateExts = map[string]bool{
 // placeholders, which split FROM {{ image }} into the image "{{".
 var templateDirective = regexp.MustCompile(`(?m)\{\{|\{%|<%|^[ \t]*\{#`)
 
-// isTemplate reports whether a file named as a template holds template
-// syntax. Templates whose placeholders docker build reads as plain words
-// (balena's FROM resin/%%MACHINE%%-python) are read as Dockerfiles.
-func isTemplate(file string, data []byte) bool {
+// templateLine returns the first line of template syntax in a file named
+// as a template, or 0 when it is read as a Dockerfile. Templates whose
+// placeholders docker build reads as plain words (balena's
+// FROM resin/%%MACHINE%%-python) are read as Dockerfiles.
+func templateLine(file string, data []byte) int {
 	ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(file)), ".")
-	return templateExts[ext] && templateDirective.Match(data)
+	if !templateExts[ext] {
+		return 0
+	}
+	loc := templateDirective.FindIndex(data)
+	if loc == nil {
+		return 0
+	}
+	return 1 + bytes.Count(data[:loc[0]], []byte("\n"))
 }
+
+// ErrTemplate is the error (see TemplateError) for a Dockerfile template:
+// it is not a Dockerfile until a tool renders it, so it is not scanned (a
+// note, not a parse error). Check it with errors.Is.
+var ErrTemplate = errors.New("unrendered Dockerfile template")
+
+// TemplateError locates the first template syntax of a Dockerfile template.
+type TemplateError struct {
+	File string
+	Line int
+}
+
+func (e *TemplateError) Error() string {
+	return fmt.Sprintf("%s:%d: %s", e.File, e.Line, ErrTemplate)
+}
+
+// Unwrap makes errors.Is(err, ErrTemplate) hold.
+func (e *TemplateError) Unwrap() error { return ErrTemplate }
 
 func isEmpty(data []byte) bool {
 	for _, l := range bytes.Split(data, []byte("\n")) {

@@ -51,24 +51,33 @@ func TestIsDockerfileName(t *testing.T) {
 }
 
 // TestTemplates checks that a template holding template statements is
-// skipped, and one whose placeholders sit inside instructions is read.
+// not read (a TemplateError at its first template line), and one whose
+// placeholders sit inside instructions is read.
 func TestTemplates(t *testing.T) {
 	molecule := "{% if item.registry is defined %}\nFROM {{ item.registry.url }}/{{ item.image }}\n{% else %}\nFROM {{ item.image }}\n{% endif %}\nRUN apt-get update\n"
 	library := "{{\n\tdef is_alpine: env.variant | startswith(\"alpine\")\n-}}\nFROM debian:bookworm-slim\n"
 	balena := "FROM resin/%%RESIN_MACHINE_NAME%%-python\nRUN pip install flask\n"
 	for _, c := range []struct {
-		file, src string
-		want      int
+		file, src    string
+		want         int // resources
+		templateLine int // 0: not a template
 	}{
-		{"molecule/default/Dockerfile.j2", molecule, 0},
-		{"Dockerfile.template", library, 0},
-		{"Dockerfile.template", balena, 1},
-		{"Dockerfile.tmpl", "FROM golang:{{.GoVersion}}\nRUN go build ./...\n", 0},
-		{"Dockerfile", "FROM alpine:3.19\nRUN echo '{{ not a template }}'\n", 1},
+		{"molecule/default/Dockerfile.j2", molecule, 0, 1},
+		{"Dockerfile.template", library, 0, 1},
+		{"Dockerfile.template", balena, 1, 0},
+		{"Dockerfile.tmpl", "# syntax=docker/dockerfile:1\nFROM golang:{{.GoVersion}}\nRUN go build ./...\n", 0, 2},
+		{"Dockerfile", "FROM alpine:3.19\nRUN echo '{{ not a template }}'\n", 1, 0},
 	} {
 		rs, errs := Load(c.file, []byte(c.src))
-		if len(rs) != c.want || len(errs) > 0 {
-			t.Errorf("%s: %d resources, errors %v; want %d resources", c.file, len(rs), errs, c.want)
+		var te *TemplateError
+		switch {
+		case c.templateLine > 0 && (len(errs) != 1 || !errors.As(errs[0], &te) || te.Line != c.templateLine || te.File != c.file):
+			t.Errorf("%s: errors %v; want a TemplateError at line %d", c.file, errs, c.templateLine)
+		case c.templateLine == 0 && len(errs) > 0:
+			t.Errorf("%s: errors %v", c.file, errs)
+		}
+		if len(rs) != c.want {
+			t.Errorf("%s: %d resources; want %d", c.file, len(rs), c.want)
 		}
 	}
 }

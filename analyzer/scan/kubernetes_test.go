@@ -94,3 +94,29 @@ func TestManifestTemplateIsANote(t *testing.T) {
 		t.Errorf("notes = %+v, want one at line 6", rep.Notes)
 	}
 }
+
+// TestDockerfileTemplateIsANote: Molecule's Dockerfile.j2 is a note at its
+// first template line, whether found by walking or named explicitly.
+func TestDockerfileTemplateIsANote(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "molecule", "default", "Dockerfile.j2")
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	src := "# Molecule managed\n\n{% if item.registry is defined %}\nFROM {{ item.registry.url }}/{{ item.image }}\n{% endif %}\n"
+	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{dir, p} {
+		rep, err := scan.Run(context.Background(), scan.Options{Paths: []string{path}, Engine: testEngine(t)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rep.Errors) != 0 || len(rep.Findings) != 0 {
+			t.Errorf("%s: errors %v findings %v", path, rep.Errors, rep.Findings)
+		}
+		if len(rep.Notes) != 1 || rep.Notes[0].Range.File != p || rep.Notes[0].Range.Start.Line != 3 || !strings.Contains(rep.Notes[0].Message, "Dockerfile template") {
+			t.Errorf("%s: notes = %+v, want one at line 3", path, rep.Notes)
+		}
+	}
+}

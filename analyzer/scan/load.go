@@ -75,8 +75,9 @@ func loadECSYAML(file string, data []byte, explicit bool) ([]*resource.Resource,
 
 // templateNote turns an unrendered Helm template into one note for its chart
 // (notes are deduplicated), instead of an error for every template file,
-// and a manifest template outside a chart (an Ansible role's templates/)
-// into a note for that file.
+// and a manifest template outside a chart (an Ansible role's templates/) or
+// a Dockerfile template (Molecule's Dockerfile.j2) into a note for that
+// file.
 func templateNote(err error) (result.ToolError, bool) {
 	var he *kubernetes.HelmTemplateError
 	if errors.As(err, &he) {
@@ -92,6 +93,14 @@ func templateNote(err error) (result.ToolError, bool) {
 			Range: source.Range{File: te.File, Start: source.Pos{Line: te.Line}},
 			Message: "the file is a manifest template ({{ }} or {% %} syntax that YAML cannot read), so it was not scanned; " +
 				"render it with its tool and scan the output: ... | shipcheck scan --type kubernetes -",
+		}, true
+	}
+	var de *dockerfile.TemplateError
+	if errors.As(err, &de) {
+		return result.ToolError{
+			Range: source.Range{File: de.File, Start: source.Pos{Line: de.Line}},
+			Message: "the file is a Dockerfile template ({{ }} or {% %} syntax docker build cannot read), so it was not scanned; " +
+				"render it with its tool and scan the output: ... | shipcheck scan --type dockerfile -",
 		}, true
 	}
 	return result.ToolError{}, false
