@@ -5,7 +5,8 @@
 #   "*" without a Condition grants them to every AWS account in the world:
 #   anyone can pull (and, with push actions, overwrite) the images, which
 #   often hold source code, internal endpoints and baked-in credentials.
-#   Principals and actions may be written as a string or a list.
+#   Principals and actions may be written as a string or a list; a
+#   NotAction statement allows every action it does not list.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonECR/latest/userguide/repository-policies.html
 #   - ref: https://docs.aws.amazon.com/AmazonECR/latest/userguide/repository-policy-examples.html
@@ -57,10 +58,29 @@ deny contains {"msg": msg, "path": path} if {
 	is_string(s.Effect)
 	lower(s.Effect) == "allow"
 	public(object.get(s, "Principal", null))
+	granted := grants(s)
+	not conditioned(s)
+	msg := sprintf("repository policy statement%s allows %s to every AWS principal (\"*\") without a Condition: anyone can access these images; name the accounts or roles, or add a Condition such as aws:PrincipalOrgID", [sid(s), granted])
+}
+
+grants(s) := concat(", ", sort(actions)) if {
 	actions := ecr_actions(object.get(s, "Action", null))
 	count(actions) > 0
-	not conditioned(s)
-	msg := sprintf("repository policy statement%s allows %s to every AWS principal (\"*\") without a Condition: anyone can access these images; name the accounts or roles, or add a Condition such as aws:PrincipalOrgID", [sid(s), concat(", ", sort(actions))])
+}
+
+# NotAction allows every action it does not list, so it grants ECR access
+# unless it excludes all of it ("*" or "ecr:*").
+grants(s) := sprintf("every action except %s", [concat(", ", sort(excluded))]) if {
+	not "Action" in object.keys(s)
+	not values.unknown(object.get(s, "NotAction", null))
+	excluded := {x |
+		some x in as_list(object.get(s, "NotAction", null))
+		is_string(x)
+	}
+	count(excluded) > 0
+	every x in excluded {
+		not lower(x) in {"*", "ecr:*"}
+	}
 }
 
 # conditioned holds for a statement with a non-empty Condition (or one that
