@@ -81,7 +81,7 @@ func resources(file string, objects []*source.Node) []*resource.Resource {
 		checkTypes(r)
 	}
 	applyImages(file, rs)
-	addAutomount(rs)
+	addAutomount(rs, nil)
 	return rs
 }
 

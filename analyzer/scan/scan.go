@@ -22,6 +22,7 @@ import (
 	"github.com/shipcheck/shipcheck/analyzer/config"
 	"github.com/shipcheck/shipcheck/analyzer/discover"
 	"github.com/shipcheck/shipcheck/analyzer/engine"
+	"github.com/shipcheck/shipcheck/analyzer/kubernetes"
 	"github.com/shipcheck/shipcheck/analyzer/resource"
 	"github.com/shipcheck/shipcheck/analyzer/result"
 	"github.com/shipcheck/shipcheck/analyzer/schema"
@@ -67,8 +68,10 @@ type Options struct {
 	// Now decides which suppressions have expired; zero means today.
 	Now time.Time
 
-	rules  *ruleTable
-	inline *suppress.Set // nil when inline ignores are off
+	rules *ruleTable
+	// accounts are the scan's ServiceAccounts, for K8S018.
+	accounts []kubernetes.ServiceAccount
+	inline   *suppress.Set // nil when inline ignores are off
 }
 
 // unit is what one worker loads at once: a file, or a Terraform module's
@@ -108,6 +111,7 @@ func Run(ctx context.Context, opts Options) (*result.Report, error) {
 		addError(rep, toolError("", err))
 	}
 	units := plan(files, opts)
+	opts.accounts = serviceAccounts(units, opts)
 	for o := range evaluate(ctx, units, opts) {
 		rep.Files = append(rep.Files, o.files...)
 		rep.Findings = append(rep.Findings, o.findings...)
@@ -219,6 +223,7 @@ func run(ctx context.Context, u unit, opts Options) (o outcome) {
 	}
 	defer recoverUnit(u, &o)
 	resources, data, errs := load(u, opts)
+	kubernetes.ApplyServiceAccounts(resources, opts.accounts)
 	for _, err := range errs {
 		if note, ok := templateNote(err); ok {
 			o.notes = append(o.notes, note)

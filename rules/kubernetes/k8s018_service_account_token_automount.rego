@@ -11,10 +11,10 @@
 #
 #   The effective setting is the pod's automountServiceAccountToken, else
 #   that of its ServiceAccount (serviceAccountName, default "default") when
-#   that ServiceAccount is defined in the same file, else true. A
-#   ServiceAccount defined in another file or only in the cluster is not
-#   looked up, which is why the rule is off by default. The check runs in
-#   the Kubernetes adapter (analyzer/kubernetes/automount.go) because it
+#   that ServiceAccount is defined in the same file or in another file of
+#   the scan, else true. A ServiceAccount defined only in the cluster cannot
+#   be looked up, which is why the rule is off by default. The check runs
+#   in the Kubernetes adapter (analyzer/kubernetes/automount.go) because it
 #   needs two objects at once.
 # related_resources:
 #   - ref: https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#opt-out-of-api-credential-automounting
