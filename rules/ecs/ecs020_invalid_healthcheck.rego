@@ -44,7 +44,7 @@ limits := {
 	"startPeriod": {"min": 0, "max": 300, "unit": " seconds"},
 }
 
-healthchecks[i] := [c, hc] if {
+healthchecks := {i: [c, hc] |
 	some i, c in ecs.containers
 	hc := c.healthCheck
 	is_object(hc)
