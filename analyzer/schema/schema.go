@@ -152,6 +152,11 @@ func (c *checker) walk(e *jsonschema.ValidationError) {
 			return
 		}
 		for _, name := range k.Properties {
+			if unknown(name) {
+				// A key written as an interpolation ("${k}": ... in an
+				// %{for} over unknown members) names no field yet.
+				continue
+			}
 			c.add(c.unknownField(p, name))
 		}
 	case *kind.Enum:

@@ -243,6 +243,7 @@ func TestLenientValues(t *testing.T) {
 		"epoch timestamp":        `{"containerDefinitions":[],"registeredAt":1715671304.123}`,
 		"container cpu and mem":  `{"containerDefinitions":[{"name":"a","cpu":128,"memory":256}]}`,
 		"service string numbers": `{"serviceName":"s","desiredCount":"2","deploymentConfiguration":{"maximumPercent":" 200 "}}`,
+		"unknown field names":    `{"containerDefinitions":[{"name":"a","logConfiguration":{"logDriver":"awslogs","${k}":"x","{{ key }}":"y"}}]}`,
 	}
 	for name, spec := range specs {
 		kind := resource.ECSTaskDefinition

@@ -2,6 +2,7 @@ package terraform
 
 import (
 	"encoding/json"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -27,6 +28,9 @@ type renderedTemplate struct {
 	// a JSON string, as its true branch with every value unknown (see
 	// maybeBranch), instead of quoting the whole directive.
 	maybeMembers bool
+	// inLoop is set while the body of an %{for} over an unknown collection
+	// is rendered as one fragment (see renderFor).
+	inLoop bool
 }
 
 // template renders a string template part by part: known parts are kept,
@@ -67,8 +71,10 @@ func (w *walker) renderParts(r *renderedTemplate, parts []hclsyntax.Expression) 
 			w.renderParts(r, t.Parts)
 			continue
 		}
-		if c, ok := p.(*hclsyntax.ConditionalExpr); ok && r.maybeMembers && !r.inString && w.isDirective(c) {
-			w.maybeBranch(r, c)
+		if c, ok := p.(*hclsyntax.ConditionalExpr); ok && r.maybeMembers && !r.inString && w.isDirective(c) && w.maybeBranch(r, c) {
+			continue
+		}
+		if j, ok := p.(*hclsyntax.TemplateJoinExpr); ok && w.renderFor(r, j) {
 			continue
 		}
 		w.renderValue(r, p)
@@ -86,23 +92,154 @@ func (w *walker) isDirective(c *hclsyntax.ConditionalExpr) bool {
 // object ("healthCheck": {...},) leaves the document unparsable and nothing
 // in it is checked; rendered this way the members it may add are present
 // (a rule about an absent field does not fire) but none of their values
-// claims anything.
-func (w *walker) maybeBranch(r *renderedTemplate, c *hclsyntax.ConditionalExpr) {
-	r.known = false
-	sub := &renderedTemplate{known: true, jsonAware: true, maybeMembers: true}
-	if t, ok := c.TrueResult.(*hclsyntax.TemplateExpr); ok {
-		w.renderParts(sub, t.Parts)
+// claims anything. It reports false when the branch cannot be rendered
+// so (see maybeFragment).
+func (w *walker) maybeBranch(r *renderedTemplate, c *hclsyntax.ConditionalExpr) bool {
+	if r.inLoop && isSeparator(c.TrueResult) {
+		// %{if i < length(xs) - 1},%{endif} joins the iterations of a
+		// loop that stands for any number of them: the one element
+		// standing for them all takes no separator of its own.
+		r.known = false
+		return true
 	}
-	q, _ := json.Marshal("${if " + w.text(c.Condition.Range()) + "}")
+	return w.maybeFragment(r, w, c.TrueResult, "${if "+w.text(c.Condition.Range())+"}", c.Range(), r.inLoop)
+}
+
+// isSeparator reports whether a directive's branch writes only a comma.
+func isSeparator(e hclsyntax.Expression) bool {
+	t, ok := e.(*hclsyntax.TemplateExpr)
+	if !ok {
+		return false
+	}
+	var text strings.Builder
+	for _, p := range t.Parts {
+		lit, ok := p.(*hclsyntax.LiteralValueExpr)
+		if !ok || lit.Val.Type() != cty.String || !lit.Val.IsKnown() || lit.Val.IsNull() {
+			return false
+		}
+		text.WriteString(lit.Val.AsString())
+	}
+	return strings.TrimSpace(text.String()) == ","
+}
+
+// maybeFragment renders body, written by a directive that may render it or
+// not (or several times), with its values replaced by placeholder (see
+// maybeBranch); inner is the walker the body is rendered with. Members
+// whose names are unknown ("${k}": "${v}") may be any field, so a rule
+// about an absent field could not be trusted: they are rendered only in
+// an object that is a member's value (dockerLabels, options), and false
+// is reported elsewhere (a container or the document itself).
+func (w *walker) maybeFragment(r *renderedTemplate, inner *walker, body hclsyntax.Expression, placeholder string, at hcl.Range, inLoop bool) bool {
+	sub := &renderedTemplate{known: true, jsonAware: true, maybeMembers: true, inLoop: inLoop}
+	if t, ok := body.(*hclsyntax.TemplateExpr); ok {
+		inner.renderParts(sub, t.Parts)
+	}
+	q, _ := json.Marshal(placeholder)
 	if el, ok := maybeElement(sub.b.String(), string(q)); ok {
 		// Whole array elements (a sidecar container) that may not exist
 		// are one unknown element, as an unknown container is.
-		r.write(el, source.Pos{Line: c.Range().Start.Line, Col: c.Range().Start.Column})
-		return
+		r.known = false
+		r.write(el, source.Pos{Line: at.Start.Line, Col: at.Start.Column})
+		return true
 	}
+	if unknownKey.MatchString(sub.b.String()) && !openObjectIsValue(r.b.String()) {
+		return false
+	}
+	r.known = false
 	text, pos := neutralizeValues(sub.b.String(), sub.pos, string(q))
 	r.b.WriteString(text)
 	r.pos = append(r.pos, pos...)
+	if r.jsonAware {
+		r.inString = scanJSONString(text, r.inString)
+	}
+	return true
+}
+
+// unknownKey matches a member name holding an interpolation.
+var unknownKey = regexp.MustCompile(`"[^"]*\$\{[^"]*"\s*:`)
+
+// openObjectIsValue reports whether the innermost object still open at the
+// end of a JSON text is the value of a member ("dockerLabels": {) rather
+// than an array element or the document.
+func openObjectIsValue(text string) bool {
+	var stack []rune // for each open bracket, the token before it
+	inString, escaped := false, false
+	prev := rune(0)
+	for _, c := range text {
+		switch {
+		case inString:
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			}
+			if !inString {
+				prev = '"'
+			}
+			continue
+		case c == '"':
+			inString = true
+		case c == '{' || c == '[':
+			stack = append(stack, prev, c)
+		case (c == '}' || c == ']') && len(stack) >= 2:
+			stack = stack[:len(stack)-2]
+		}
+		if !unicode.IsSpace(c) {
+			prev = c
+		}
+	}
+	n := len(stack)
+	return n >= 2 && stack[n-1] == '{' && stack[n-2] == ':'
+}
+
+// renderFor renders an %{for} directive. Over a known collection each
+// iteration's body is rendered part by part with the iteration variables
+// set, so its text keeps the positions it is written at and an unknown
+// value in the body leaves the rest of the document known. Over an
+// unknown collection, outside a JSON string when unknown directives may
+// add members, the body is rendered once as an %{if} of unknown condition
+// is (see maybeBranch): the environment entries or object members it adds
+// claim nothing, and the rest of the document is still checked. It
+// reports false when the directive is left to renderValue.
+func (w *walker) renderFor(r *renderedTemplate, j *hclsyntax.TemplateJoinExpr) bool {
+	f, ok := j.Tuple.(*hclsyntax.ForExpr)
+	if !ok || f.CondExpr != nil || f.KeyExpr != nil || f.Group {
+		return false
+	}
+	body, ok := f.ValExpr.(*hclsyntax.TemplateExpr)
+	if !ok {
+		return false
+	}
+	coll, diags := evaluate(f.CollExpr, w.ctx)
+	coll, _ = coll.UnmarkDeep()
+	if !diags.HasErrors() && coll != cty.NilVal && coll.IsKnown() && !coll.IsNull() && coll.CanIterateElements() {
+		for it := coll.ElementIterator(); it.Next(); {
+			k, v := it.Element()
+			w.loopWalker(f, k, v).renderParts(r, body.Parts)
+		}
+		return true
+	}
+	if !r.maybeMembers || r.inString {
+		return false
+	}
+	inner := w.loopWalker(f, cty.DynamicVal, cty.DynamicVal)
+	return w.maybeFragment(r, inner, body, "${for "+w.text(f.CollExpr.Range())+"}", j.Range(), true)
+}
+
+// loopWalker returns a walker whose context sets the iteration variables
+// of an %{for} directive to k and v.
+func (w *walker) loopWalker(f *hclsyntax.ForExpr, k, v cty.Value) *walker {
+	ctx := w.ctx.NewChild()
+	ctx.Variables = map[string]cty.Value{f.ValVar: v}
+	if f.KeyVar != "" {
+		ctx.Variables[f.KeyVar] = k
+	}
+	inner := *w
+	inner.ctx = ctx
+	return &inner
 }
 
 // maybeElement returns the placeholder standing for a fragment that holds

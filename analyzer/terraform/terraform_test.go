@@ -1330,3 +1330,18 @@ func TestMaybeElementKeepsSeparators(t *testing.T) {
 		t.Error("object members are not array elements")
 	}
 }
+
+func TestOpenObjectIsValue(t *testing.T) {
+	cases := map[string]bool{
+		`[{"name": "app", "dockerLabels": {`:            true,
+		`[{"name": "app", "dockerLabels": {"a": "b"}, `: false,
+		`[{"name": "a{", `:                              false,
+		`{"options": {"k": "\"}", `:                     true,
+		`[`:                                             false,
+	}
+	for in, want := range cases {
+		if got := openObjectIsValue(in); got != want {
+			t.Errorf("openObjectIsValue(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
