@@ -3,12 +3,13 @@
 # description: |
 #   A hostPath volume of the node's root, /etc, /proc, /sys, /dev, /boot,
 #   /root, /var/lib/docker, /run or /var/run, or of a container runtime
-#   socket (docker.sock, containerd.sock, crio.sock, podman.sock), hands the
-#   pod the node: with a runtime socket it can start a privileged container
-#   outside Kubernetes' control, with /etc or /root it can add users and SSH
-#   keys, with /proc, /sys or /dev it can read other processes' memory and
-#   reconfigure the kernel. Mounting read-only does not help for sockets:
-#   the runtime API still accepts commands.
+#   socket (docker.sock, containerd.sock, crio.sock, podman.sock,
+#   cri-dockerd.sock), hands the pod the node: with a runtime socket it can
+#   start a privileged container outside Kubernetes' control, with /etc or
+#   /root it can add users and SSH keys, with /proc, /sys or /dev it can
+#   read other processes' memory and reconfigure the kernel. Mounting
+#   read-only does not help for sockets: the runtime API still accepts
+#   commands.
 # related_resources:
 #   - ref: https://kubernetes.io/docs/concepts/storage/volumes/#hostpath
 #   - ref: https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
@@ -39,7 +40,10 @@ import data.shipcheck.lib.values
 
 sensitive_paths := {"/", "/etc", "/proc", "/sys", "/dev", "/boot", "/root", "/var/lib/docker", "/run", "/var/run"}
 
-runtime_sockets := {"docker.sock", "containerd.sock", "crio.sock", "podman.sock", "dockershim.sock"}
+# cri-dockerd.sock is the CRI socket of Docker Engine nodes since dockershim
+# left the kubelet (Mirantis cri-dockerd): it creates containers like the
+# others.
+runtime_sockets := {"docker.sock", "containerd.sock", "crio.sock", "podman.sock", "dockershim.sock", "cri-dockerd.sock"}
 
 # runtime_dirs hold a runtime's socket: mounting them exposes it.
 runtime_dirs := {"/run/docker", "/var/run/docker", "/run/containerd", "/var/run/containerd", "/run/crio", "/var/run/crio", "/run/podman", "/var/run/podman"}

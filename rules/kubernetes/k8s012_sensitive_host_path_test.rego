@@ -19,3 +19,7 @@ test_path_of_finding if {
 test_ordinary_paths_pass if {
 	count(deny) == 0 with input as pod(["/data", "/var/log", "/etc/ssl/certs", "/mnt/disks/ssd0"])
 }
+
+test_cri_dockerd_socket if {
+	count(deny) == 1 with input as pod(["/var/run/cri-dockerd.sock"])
+}
