@@ -101,3 +101,16 @@ func TestExplicitBrokenYAMLIsAnError(t *testing.T) {
 		})
 	}
 }
+
+// TestStdinTerraformSaysWhy: Terraform on standard input is an error that
+// says to scan the folder, not that the build lacks Terraform support.
+func TestStdinTerraformSaysWhy(t *testing.T) {
+	rep, err := scan.Run(context.Background(), scan.Options{Paths: []string{"-"}, Engine: testEngine(t),
+		Stdin: strings.NewReader("resource \"aws_ecs_cluster\" \"c\" {\n  name = \"c\"\n}\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Errors) != 1 || !strings.Contains(rep.Errors[0].Message, "scan the module's folder") {
+		t.Errorf("errors = %v, want one saying to scan the module's folder", rep.Errors)
+	}
+}

@@ -210,6 +210,11 @@ func loadFile(format, file string, data []byte, explicit bool, want string) ([]*
 		return loadECSYAML(file, data, explicit)
 	}
 	load, ok := fileLoaders[format]
+	if !ok && format == FormatTerraform {
+		// Only standard input gets here: .tf files are loaded by folder.
+		return nil, []error{source.Errorf(source.Range{File: file, Start: source.Pos{Line: 1, Col: 1}},
+			"Terraform is not read from standard input, as a module is a folder of files: scan the module's folder instead")}
+	}
 	if !ok {
 		if explicit {
 			return nil, []error{fmt.Errorf("%s input is not supported in this build", format)}
