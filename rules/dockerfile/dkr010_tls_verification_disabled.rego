@@ -6,8 +6,12 @@
 #   modified packages and scripts into the image. Reported: curl -k or
 #   --insecure, wget --no-check-certificate, pip --trusted-host (and pip
 #   config set global.trusted-host), apk
-#   --allow-untrusted, apt-get --allow-unauthenticated, yum/dnf
-#   --nogpgcheck, git http.sslVerify=false, npm/yarn strict-ssl false, and
+#   --allow-untrusted, apt-get --allow-unauthenticated (or
+#   --allow-insecure-repositories, -o Acquire::https::Verify-Peer=false),
+#   yum/dnf --nogpgcheck (or --setopt=sslverify=0, --setopt=gpgcheck=0),
+#   rpm --nosignature, sslverify=0 or an apt Verify-Peer "false" written to
+#   configuration by echo/printf/sed/tee, git http.sslVerify=false,
+#   npm/yarn strict-ssl false, and
 #   ENV or command-prefix NODE_TLS_REJECT_UNAUTHORIZED=0, GIT_SSL_NO_VERIFY,
 #   PYTHONHTTPSVERIFY=0, PIP_TRUSTED_HOST, NPM_CONFIG_STRICT_SSL=false.
 # related_resources:
@@ -112,6 +116,69 @@ flagged contains [s, k, c, i, a] if {
 	some i, a in cmd.argv
 	a in {"--nogpgcheck", "--no-gpg-checks"}
 }
+
+flagged contains [s, k, c, i, "--nosignature"] if {
+	some [s, k, c, cmd] in df.commands
+	cmd.name == "rpm"
+	some i, a in cmd.argv
+	a == "--nosignature"
+}
+
+# --setopt=sslverify=0 and --setopt=gpgcheck=0 (also per repository,
+# <repo>.gpgcheck=0) are the long spellings of turning the checks off.
+flagged contains [s, k, c, i, a] if {
+	some [s, k, c, cmd] in df.commands
+	yum_family(cmd)
+	some i, a in cmd.argv
+	regex.match(`(?i)^(--setopt=)?([^=\s]+\.)?(sslverify|gpgcheck|repo_gpgcheck)=(0|false|no|off)$`, a)
+	setopt(cmd.argv, i, a)
+}
+
+yum_family(cmd) if cmd.name in {"yum", "dnf", "microdnf", "tdnf", "yum-config-manager"}
+
+setopt(_, _, a) if startswith(lower(a), "--setopt=")
+
+setopt(argv, i, _) if argv[i - 1] == "--setopt"
+
+flagged contains [s, k, c, i, a] if {
+	some [s, k, c, cmd] in df.commands
+	cmd.name in {"apt-get", "apt", "aptitude"}
+	some i, a in cmd.argv
+	insecure_apt_option(a)
+}
+
+flagged contains [s, k, c, i, "--allow-insecure-repositories"] if {
+	some [s, k, c, cmd] in df.commands
+	cmd.name in {"apt-get", "apt"}
+	some i, a in cmd.argv
+	a == "--allow-insecure-repositories"
+}
+
+# Configuration written by the build (echo ... > /etc/apt/apt.conf.d/x,
+# echo sslverify=false >> /etc/yum.conf) turns verification off for every
+# later step, like the command-line option.
+flagged contains [s, k, c, i, sprintf("writes %s", [setting])] if {
+	some [s, k, c, cmd] in df.commands
+	cmd.name in {"echo", "printf", "sed", "tee"}
+	some i, a in cmd.argv
+	i > 0
+	matches := [m |
+		some re in insecure_config
+		some m in regex.find_n(re, a, 1)
+	]
+	count(matches) > 0
+	setting := trim_space(replace(matches[0], "\\n", ""))
+}
+
+insecure_apt_option(a) if regex.match(`(?i)^(-o)?Acquire::https?(::[^:=]+)?::Verify-(Peer|Host)=(false|0|no)$`, a)
+
+insecure_apt_option(a) if regex.match(`(?i)^(-o)?Acquire::AllowInsecureRepositories=(true|1|yes)$`, a)
+
+insecure_config := [
+	`(?i)Acquire::https?(::[^:\s]+)?::Verify-(Peer|Host)\s+"?(false|0|no)"?`,
+	`(?i)(APT::Get::AllowUnauthenticated|Acquire::AllowInsecureRepositories)\s+"?(true|1|yes)"?`,
+	`(?i)(^|\s|\\n)sslverify\s*=\s*(0|false|no)\b`,
+]
 
 flagged contains [s, k, c, i, "http.sslVerify=false"] if {
 	some [s, k, c, cmd] in df.commands

@@ -1,0 +1,13 @@
+FROM rockylinux:9
+RUN rpm -ivh --nosignature https://example.com/pkg.rpm
+RUN dnf install -y --setopt=sslverify=false --setopt=install_weak_deps=False jq
+RUN yum install -y --setopt=epel.gpgcheck=0 htop
+RUN echo "sslverify=false" >> /etc/yum.conf
+RUN printf '[internal]\nbaseurl=https://repo.example.com\nsslverify=0\n' > /etc/yum.repos.d/internal.repo
+RUN echo 'Acquire::https::Verify-Peer "false";' > /etc/apt/apt.conf.d/99insecure
+RUN apt-get -o Acquire::https::Verify-Peer=false update
+RUN apt-get update --allow-insecure-repositories
+# not reported: checks left on, and unrelated dnf options
+RUN dnf install -y --setopt=gpgcheck=1 --setopt=tsflags=nodocs jq
+RUN echo "sslverify=1" >> /etc/yum.conf
+RUN echo 'Acquire::https::Verify-Peer "true";' > /etc/apt/apt.conf.d/99verify
