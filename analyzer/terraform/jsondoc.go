@@ -67,6 +67,10 @@ func (w *walker) jsonDoc(attr string, expr hclsyntax.Expression) (*source.Node, 
 			return w.fileDoc(attr, e)
 		case e.Name == "templatefile" && len(e.Args) == 2:
 			return w.templateFileDoc(attr, e)
+		case e.Name == "replace":
+			if doc, ok := w.replaceDoc(e); ok {
+				return doc, nil
+			}
 		}
 	case *hclsyntax.TemplateExpr:
 		return w.templateDoc(attr, e)
