@@ -34,6 +34,7 @@ type kustomization struct {
 	patches   map[string]bool // patch files
 	resources map[string]bool // files and folders it includes
 	images    []imageOverride
+	namespace string // the namespace it sets on everything it includes
 }
 
 // imageOverride is one entry of a kustomization's images field.
@@ -53,8 +54,9 @@ type kustomizationFile struct {
 	PatchesJSON6902       []struct {
 		Path string `yaml:"path"`
 	} `yaml:"patchesJson6902"`
-	Patches []yaml.Node     `yaml:"patches"`
-	Images  []imageOverride `yaml:"images"`
+	Patches   []yaml.Node     `yaml:"patches"`
+	Images    []imageOverride `yaml:"images"`
+	Namespace string          `yaml:"namespace"`
 }
 
 // isKustomizePatch reports whether file is listed as a patch by the
@@ -85,6 +87,37 @@ func imageOverrides(file string) []imageOverride {
 		out = append(out, k.images...)
 	}
 	return out
+}
+
+// setsNamespace reports whether kustomize replaces the namespaces written
+// in file: the kustomization that includes it (its folder's, or its
+// parent folder's through the file or its folder) sets namespace, or every
+// overlay that includes its folder does. kustomize build writes that
+// namespace over metadata.namespace, so a namespace: default in the file
+// is not where the objects go.
+func setsNamespace(file string) bool {
+	abs, ok := absFile(file)
+	if !ok {
+		return false
+	}
+	dir := filepath.Dir(abs)
+	own, parent := kustomizationOf(dir), kustomizationOf(filepath.Dir(dir))
+	if own.resources[abs] && own.namespace != "" {
+		return true
+	}
+	if (parent.resources[abs] || parent.resources[dir]) && parent.namespace != "" {
+		return true
+	}
+	if !own.resources[abs] {
+		return false
+	}
+	overlays := overlaysOf(dir)
+	for _, k := range overlays {
+		if k.namespace == "" {
+			return false
+		}
+	}
+	return len(overlays) > 0
 }
 
 // overlayImages returns, for a file its folder's kustomization includes,
@@ -125,7 +158,7 @@ func kustomizationOf(dir string) *kustomization {
 func readKustomization(dir string) *kustomization {
 	out := &kustomization{patches: map[string]bool{}, resources: map[string]bool{}}
 	for _, name := range kustomizationNames {
-		data, err := os.ReadFile(filepath.Join(dir, name))
+		data, err := readSibling(filepath.Join(dir, name))
 		if err != nil {
 			continue
 		}
@@ -150,6 +183,7 @@ func readKustomization(dir string) *kustomization {
 		for _, p := range f.Patches {
 			add(out.patches, patchPath(&p))
 		}
+		out.namespace = strings.TrimSpace(f.Namespace)
 		for _, img := range f.Images {
 			if img.Name != "" && (img.NewName != "" || img.NewTag != "" || img.Digest != "") {
 				out.images = append(out.images, img)

@@ -56,7 +56,7 @@ func skaffoldImagesOf(dir string) map[string]bool {
 	}
 	images := map[string]bool{}
 	for _, name := range []string{"skaffold.yaml", "skaffold.yml"} {
-		if data, err := os.ReadFile(filepath.Join(dir, name)); err == nil {
+		if data, err := readSibling(filepath.Join(dir, name)); err == nil {
 			readSkaffold(data, images)
 			break
 		}
