@@ -97,12 +97,13 @@ func hasSourceComment(comment string) bool {
 	return false
 }
 
-// dropReleaseNamespace removes metadata.namespace: default from an object
-// helm template rendered. Charts write namespace: {{ .Release.Namespace }},
-// which helm template renders as "default" when no -n is given; the
-// namespace is chosen at install time, not written by the chart author, so
-// it must not read as an explicit choice of the default namespace (K8S016).
-func dropReleaseNamespace(obj *source.Node) {
+// dropDefaultNamespace removes metadata.namespace: default from an object
+// whose namespace is chosen elsewhere, so that it does not read as an
+// explicit choice of the default namespace (K8S016): one helm template
+// rendered (charts write namespace: {{ .Release.Namespace }}, which helm
+// template renders as "default" when no -n is given), or one a
+// kustomization's namespace field overrides (see setsNamespace).
+func dropDefaultNamespace(obj *source.Node) {
 	meta := obj.Get("metadata")
 	if meta == nil || meta.Get("namespace").Str() != "default" {
 		return

@@ -69,6 +69,11 @@ func Load(file string, data []byte) ([]*resource.Resource, []error) {
 	} else {
 		objects, errs = loadYAML(file, data)
 	}
+	if setsNamespace(file) {
+		for _, o := range objects {
+			dropDefaultNamespace(o)
+		}
+	}
 	return resources(file, objects), errs
 }
 
@@ -172,7 +177,7 @@ func loadYAML(file string, data []byte) ([]*source.Node, []error) {
 		objs := objectsOf(root)
 		if helmRendered(doc) {
 			for _, o := range objs {
-				dropReleaseNamespace(o)
+				dropDefaultNamespace(o)
 			}
 		}
 		objects = append(objects, objs...)

@@ -4,13 +4,15 @@
 #   The default namespace is where everything lands that nobody placed: it
 #   usually has no resource quotas, no NetworkPolicies and no Pod Security
 #   level, and everyone with cluster access works in it. Writing
-#   namespace: default explicitly pins the object there even when it is
-#   applied with -n or through a kustomization namespace. Only an explicit
-#   metadata.namespace: default is reported; leaving the namespace out lets
-#   the deploy tool choose. In helm template output (documents headed
-#   "# Source: chart/templates/...") namespace: default is the chart's
-#   {{ .Release.Namespace }} rendered without -n, chosen at install time,
-#   and is not reported.
+#   namespace: default explicitly pins the object there (kubectl apply -n
+#   other refuses it). Only an explicit metadata.namespace: default is
+#   reported; leaving the namespace out lets the deploy tool choose. Not
+#   reported either: helm template output (documents headed "# Source:
+#   chart/templates/..."), where namespace: default is the chart's
+#   {{ .Release.Namespace }} rendered without -n, chosen at install time;
+#   and files included by a kustomization that sets namespace (theirs, the
+#   parent folder's, or every overlay's), which kustomize build writes over
+#   the object's own.
 # related_resources:
 #   - ref: https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/
 #   - ref: https://kubernetes.io/docs/concepts/security/multi-tenancy/
