@@ -29,6 +29,7 @@ type instruction struct {
 	ARG    []argDecl  // ARG
 	User   string     // USER, expanded
 	Ports  []string   // EXPOSE, each argument expanded
+	Srcs   []string   // ADD sources, expanded: quotes removed, known ARG and ENV values substituted
 	None   bool       // HEALTHCHECK NONE
 	Shell  []string   // SHELL
 	Run    *runInfo   // RUN
@@ -287,6 +288,13 @@ func (b *builder) add(ins *instruction) {
 		env := b.stageEnv()
 		for _, a := range ins.Args {
 			ins.Ports = append(ins.Ports, b.expand(a, env))
+		}
+	case "add":
+		// BuildKit expands ADD sources like any word, so a quoted URL or
+		// ADD ${URL} downloads just as a literal URL does.
+		env := b.stageEnv()
+		for _, a := range ins.Args[:max(len(ins.Args)-1, 0)] {
+			ins.Srcs = append(ins.Srcs, b.expand(a, env))
 		}
 	case "healthcheck":
 		b.healthcheck(ins)

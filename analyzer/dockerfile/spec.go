@@ -209,6 +209,8 @@ func (e *emitter) instruction(p source.Path, ins *instruction) map[string]any {
 		out["none"] = ins.None
 	case "expose":
 		out["ports"] = strs(ins.Ports)
+	case "add":
+		out["sources"] = strs(ins.Srcs)
 	case "copy":
 		if ins.From != nil {
 			var st any

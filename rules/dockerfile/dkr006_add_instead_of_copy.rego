@@ -26,7 +26,7 @@ deny contains {"msg": msg, "path": df.path(s, k)} if {
 	some [s, k, ins] in df.instructions
 	ins.cmd == "add"
 	count(ins.args) >= 2
-	sources := array.slice(ins.args, 0, count(ins.args) - 1)
+	sources := object.get(ins, "sources", array.slice(ins.args, 0, count(ins.args) - 1))
 	every src in sources {
 		plain_local(src)
 	}

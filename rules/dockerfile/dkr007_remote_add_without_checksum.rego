@@ -27,7 +27,7 @@ deny contains {"msg": msg, "path": array.concat(df.path(s, k), ["args", i])} if 
 	some [s, k, ins] in df.instructions
 	ins.cmd == "add"
 	not df.has_flag(ins, "checksum")
-	some i, src in array.slice(ins.args, 0, count(ins.args) - 1)
+	some i, src in object.get(ins, "sources", array.slice(ins.args, 0, count(ins.args) - 1))
 	regex.match(`(?i)^https?://`, src)
 	not git_url(src)
 	msg := sprintf("ADD downloads %s without --checksum; add --checksum=sha256:<digest> so a changed download fails the build", [src])
@@ -37,7 +37,7 @@ deny contains {"msg": msg, "path": array.concat(df.path(s, k), ["args", i])} if 
 	some [s, k, ins] in df.instructions
 	ins.cmd == "add"
 	not df.has_flag(ins, "checksum")
-	some i, src in array.slice(ins.args, 0, count(ins.args) - 1)
+	some i, src in object.get(ins, "sources", array.slice(ins.args, 0, count(ins.args) - 1))
 	regex.match(`(?i)^https?://`, src)
 	git_url(src)
 	not git_ref(src)
