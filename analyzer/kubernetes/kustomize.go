@@ -102,10 +102,10 @@ func setsNamespace(file string) bool {
 	}
 	dir := filepath.Dir(abs)
 	own, parent := kustomizationOf(dir), kustomizationOf(filepath.Dir(dir))
-	if own.resources[abs] && own.namespace != "" {
+	if own.resources[abs] && movesOut(own) {
 		return true
 	}
-	if (parent.resources[abs] || parent.resources[dir]) && parent.namespace != "" {
+	if (parent.resources[abs] || parent.resources[dir]) && movesOut(parent) {
 		return true
 	}
 	if !own.resources[abs] {
@@ -113,11 +113,17 @@ func setsNamespace(file string) bool {
 	}
 	overlays := overlaysOf(dir)
 	for _, k := range overlays {
-		if k.namespace == "" {
+		if !movesOut(k) {
 			return false
 		}
 	}
 	return len(overlays) > 0
+}
+
+// movesOut holds for a kustomization that sets a namespace other than
+// default (namespace: default there keeps the objects in default).
+func movesOut(k *kustomization) bool {
+	return k.namespace != "" && k.namespace != "default"
 }
 
 // overlayImages returns, for a file its folder's kustomization includes,
