@@ -83,8 +83,16 @@ func (l *loader) joinECR(m *module, w *walker, repos []*built) {
 				continue
 			}
 			for _, t := range targets {
-				if t.spec.Get(key) == nil {
-					t.spec.Members = append(t.spec.Members, source.Member{Key: key, KeyRange: b.header, Value: pol.Value})
+				if t.spec.Get(key) != nil {
+					continue
+				}
+				t.spec.Members = append(t.spec.Members, source.Member{Key: key, KeyRange: b.header, Value: pol.Value})
+				if key == keyRepositoryPolicy {
+					// ECR004 judges the policy's content: one that could
+					// not be evaluated is said (ERR002) on the repository
+					// it was not checked for. A lifecycle policy only
+					// needs to be there.
+					t.res.Diagnostics = append(t.res.Diagnostics, rb.diags...)
 				}
 			}
 		}

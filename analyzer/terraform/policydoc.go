@@ -15,9 +15,16 @@ import (
 // ({type: identifiers}) and Condition ({test: {variable: values}}).
 // Documents merged in through source_policy_documents or
 // override_policy_documents are not known here; the statements written in
-// the block still are.
+// the block still are. An instance of a data source with count or
+// for_each (data.aws_iam_policy_document.x[0].json) is its block, with
+// count.index and each.* unknown.
 func (w *walker) policyDocument(e *hclsyntax.ScopeTraversalExpr) (*source.Node, bool) {
 	t := e.Traversal
+	if len(t) == 5 {
+		if _, ok := t[3].(hcl.TraverseIndex); ok {
+			t = append(t[:3:3], t[4])
+		}
+	}
 	if len(t) != 4 || t.RootName() != "data" {
 		return nil, false
 	}

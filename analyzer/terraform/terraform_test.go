@@ -1345,3 +1345,32 @@ func TestOpenObjectIsValue(t *testing.T) {
 		}
 	}
 }
+
+// TestUnevaluatedRepositoryPolicyIsSaid: ECR004 judges a repository
+// policy's content, so one that cannot be evaluated is an ERR002 on the
+// repository (it was dropped without a word); an unknown lifecycle policy
+// only needs to be there and says nothing.
+func TestUnevaluatedRepositoryPolicyIsSaid(t *testing.T) {
+	dir := writeModule(t, map[string]string{"main.tf": `
+variable "policy" {}
+variable "lifecycle" {}
+
+resource "aws_ecr_repository" "app" {
+  name = "app"
+}
+
+resource "aws_ecr_repository_policy" "app" {
+  repository = aws_ecr_repository.app.name
+  policy     = var.policy
+}
+
+resource "aws_ecr_lifecycle_policy" "app" {
+  repository = aws_ecr_repository.app.name
+  policy     = var.lifecycle
+}
+`})
+	r := get(t, loadAll(t, dir, Options{}), "aws_ecr_repository.app")
+	if len(r.Diagnostics) != 1 || r.Diagnostics[0].RuleID != "ERR002" || r.Diagnostics[0].Range.Start.Line != 11 {
+		t.Fatalf("diagnostics = %+v, want one ERR002 at the repository policy (line 11)", r.Diagnostics)
+	}
+}
