@@ -59,12 +59,16 @@ func secretName(name string) bool {
 	if describesSecret(toks) {
 		return false
 	}
+	words := make([]string, len(toks))
 	for i, t := range toks {
+		words[i] = strings.TrimRight(t, "0123456789") // numbered secrets: PASSWORD2, API_KEY1
+	}
+	for i, t := range words {
 		if secretWords[t] || strings.HasSuffix(t, "password") || strings.HasSuffix(t, "passwd") {
 			return true // PGPASSWORD, ROOTPASSWORD
 		}
 		for _, p := range secretPairs {
-			if i+1 < len(toks) && t == p[0] && toks[i+1] == p[1] {
+			if i+1 < len(words) && t == p[0] && words[i+1] == p[1] {
 				return true
 			}
 		}

@@ -109,6 +109,11 @@ func TestClassify(t *testing.T) {
 		{"TOKEN_ALGORITHM_X", "HS256", Medium, ""},
 		{"PGPASSWORD", "postgres", Medium, ""},
 		{"ROOTPASSWORD", "toor", Medium, ""},
+		{"PASSWORD1", "hunter2", Medium, ""},
+		{"DB_PASSWORD2", "hunter2", Medium, ""},
+		{"apiToken2", "abc", Medium, ""},
+		{"STRIPE_API_KEY2", "abc", Medium, ""},
+		{"SHA256_SUM", "abc", "", ""},
 		// Names that describe a secret rather than hold it.
 		{"DB_PASSWORD_FILE", "secret.txt", "", ""},
 		{"dbPasswordFile", "secret.txt", "", ""},
