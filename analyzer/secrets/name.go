@@ -144,6 +144,15 @@ var (
 	referencePattern = regexp.MustCompile(`\$\{[^}]*\}|\$\([^)]*\)|\{\{.*\}\}|^\$[A-Za-z_][A-Za-z0-9_]*$|^arn:aws[a-z-]*:|^!(Ref|Sub|GetAtt|ImportValue|Join|Select|FindInMap|If)\b|^<[^<>]+>$|` +
 		`#\{[^}]+\}|^__[A-Za-z0-9_.]+__$|^%[A-Za-z_][A-Za-z0-9_]*%$`)
 	absolutePath = regexp.MustCompile(`^(/|[A-Za-z]:\\)[^\s]*$`)
+	// sopsEncrypted is a value SOPS encrypted in place
+	// (ENC[AES256_GCM,data:...,iv:...,tag:...,type:str]): Flux and other
+	// GitOps setups commit manifests that way, which is how a secret should
+	// be committed.
+	sopsEncrypted = regexp.MustCompile(`^ENC\[[A-Z0-9_]+,data:[^\]]*\]$`)
+	// vaultReference is a bank-vaults webhook reference
+	// (vault:secret/data/app#password, >>vault:... for the raw value): the
+	// webhook puts the Vault secret in its place when the pod starts.
+	vaultReference = regexp.MustCompile(`^(>>)?vault:[^\s#]+#[^\s]+$`)
 )
 
 // literal holds for a value that is written in the file and could be a
@@ -152,7 +161,8 @@ func literal(value string) bool {
 	v := strings.TrimSpace(value)
 	switch {
 	case v == "", notSecretValues[strings.ToLower(v)], number.MatchString(v), duration.MatchString(v),
-		reference(v), absolutePath.MatchString(v), fileName.MatchString(v), masked(v):
+		reference(v), absolutePath.MatchString(v), fileName.MatchString(v), masked(v),
+		sopsEncrypted.MatchString(v), vaultReference.MatchString(v):
 		return false
 	}
 	return true

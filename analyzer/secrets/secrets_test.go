@@ -73,6 +73,11 @@ func TestClassify(t *testing.T) {
 		{"DB_PASSWORD", "********", "", ""},
 		{"API_TOKEN", "xxxxxxxxxxxx", "", ""},
 		{"DB_PASSWORD", "[REDACTED]", "", ""},
+		// SOPS-encrypted in place, and bank-vaults webhook references.
+		{"DB_PASSWORD", "ENC[AES256_GCM,data:8H4wsH4FxgY=,iv:tYOhpHaSFDsd4sM0qwBzvt6kjRSYeNyx4qbmLo1YWpY=,tag:2mddNOmTjX3BV3PNBT4bcA==,type:str]", "", ""},
+		{"AWS_SECRET_ACCESS_KEY", "vault:secret/data/accounts/aws#AWS_SECRET_ACCESS_KEY", "", ""},
+		{"DB_PASSWORD", ">>vault:database/creds/app#password", "", ""},
+		{"DB_PASSWORD", "ENC[not sops", Medium, "a secret-looking name with a literal value"},
 		{"DB_PASSWORD", "xxxxxxx1", Medium, "a secret-looking name with a literal value"},
 		{"DB_PASSWORD", "xx", Medium, "a secret-looking name with a literal value"},
 		{"SPRING_DATASOURCE_PASSWORD", "#{DbPassword}", "", ""},
