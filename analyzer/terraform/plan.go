@@ -169,6 +169,16 @@ func (p *planLoader) raw(typ string, values, unknown *source.Node, diags *[]reso
 	}
 	if unknown != nil && unknown.Kind == source.Object {
 		for _, mem := range unknown.Members {
+			if mem.Value.Kind == source.Object || mem.Value.Kind == source.Array {
+				// Nested blocks: vpc_config[0].public_access_cidrs or
+				// encryption_config[0].provider[0].key_arn known after apply.
+				for i := range out.Members {
+					if out.Members[i].Key == mem.Key {
+						out.Members[i].Value = fillUnknown(out.Members[i].Value, mem.Value)
+					}
+				}
+				continue
+			}
 			if mem.Value.Kind == source.Bool && mem.Value.Value == true {
 				if cur := out.Get(mem.Key); cur == nil || cur.Kind == source.Null {
 					out.Members = append(out.Members, source.Member{Key: mem.Key, KeyRange: values.Range,
@@ -182,6 +192,55 @@ func (p *planLoader) raw(typ string, values, unknown *source.Node, diags *[]reso
 		}
 	}
 	return out
+}
+
+// fillUnknown returns v with the values that unknown (the matching part of
+// after_unknown) marks as known only after apply set to unknownInPlan where
+// the plan leaves them out or null, so that a rule about an absent value
+// does not judge one that Terraform has yet to compute. v is copied where
+// it changes.
+func fillUnknown(v, unknown *source.Node) *source.Node {
+	switch {
+	case v == nil:
+		return nil
+	case unknown.Kind == source.Object && v.Kind == source.Object:
+		out := *v
+		out.Members = append([]source.Member(nil), v.Members...)
+		for _, mem := range unknown.Members {
+			i := memberIndex(&out, mem.Key)
+			switch {
+			case mem.Value.Kind == source.Bool && mem.Value.Value == true && (i < 0 || out.Members[i].Value.Kind == source.Null):
+				u := &source.Node{Kind: source.String, Value: unknownInPlan, Range: v.Range}
+				if i < 0 {
+					out.Members = append(out.Members, source.Member{Key: mem.Key, KeyRange: v.Range, Value: u})
+				} else {
+					out.Members[i].Value = u
+				}
+			case i >= 0:
+				out.Members[i].Value = fillUnknown(out.Members[i].Value, mem.Value)
+			}
+		}
+		return &out
+	case unknown.Kind == source.Array && v.Kind == source.Array:
+		out := *v
+		out.Items = append([]*source.Node(nil), v.Items...)
+		for i, u := range unknown.Items {
+			if i < len(out.Items) {
+				out.Items[i] = fillUnknown(out.Items[i], u)
+			}
+		}
+		return &out
+	}
+	return v
+}
+
+func memberIndex(n *source.Node, key string) int {
+	for i, m := range n.Members {
+		if m.Key == key {
+			return i
+		}
+	}
+	return -1
 }
 
 // planEmbeddedJSON parses a JSON document held in a plan's JSON string.
