@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/shipcheck/shipcheck/analyzer/resource"
@@ -41,7 +42,8 @@ func LoadPlan(file string, root *source.Node) ([]*resource.Resource, []error) {
 	if mod == nil {
 		mod = root.Get("values").Get("root_module")
 	}
-	p := &planLoader{file: file, unknowns: afterUnknown(root)}
+	p := &planLoader{file: file, unknowns: afterUnknown(root), config: map[string]*source.Node{}}
+	p.configuration(root.Get("configuration").Get("root_module"), "", 0)
 	p.module(mod, 0)
 	p.joinECR()
 	l := &loader{out: p.out, scanning: p.scanning, accountSettings: p.accountSettings}
@@ -69,8 +71,11 @@ func afterUnknown(root *source.Node) map[string]*source.Node {
 }
 
 type planLoader struct {
-	file            string
-	unknowns        map[string]*source.Node
+	file     string
+	unknowns map[string]*source.Node
+	// config maps resource addresses without instance keys to the
+	// expressions their configuration writes (the plan's configuration).
+	config          map[string]*source.Node
 	out             []*built
 	scanning        []*source.Node
 	accountSettings []*source.Node
@@ -115,7 +120,7 @@ func (p *planLoader) resource(r *source.Node) {
 		header.End = m.Value.Range.End
 	}
 	var diags []resource.Diagnostic
-	raw := p.raw(typ, values, p.unknowns[addr], &diags)
+	raw := p.raw(typ, values, p.unknowns[addr], p.config[instanceKeys.ReplaceAllString(addr, "")], &diags)
 	switch typ {
 	case "aws_ecr_registry_scanning_configuration":
 		mp := &mapper{headers: map[*source.Node]source.Range{}}
@@ -153,7 +158,7 @@ func (p *planLoader) resource(r *source.Node) {
 
 // raw copies a resource's values, parsing its JSON document arguments and
 // filling in what is known only after apply.
-func (p *planLoader) raw(typ string, values, unknown *source.Node, diags *[]resource.Diagnostic) *source.Node {
+func (p *planLoader) raw(typ string, values, unknown, config *source.Node, diags *[]resource.Diagnostic) *source.Node {
 	out := &source.Node{Kind: source.Object, Range: values.Range}
 	for _, mem := range values.Members {
 		v := mem.Value
@@ -174,7 +179,7 @@ func (p *planLoader) raw(typ string, values, unknown *source.Node, diags *[]reso
 				// encryption_config[0].provider[0].key_arn known after apply.
 				for i := range out.Members {
 					if out.Members[i].Key == mem.Key {
-						out.Members[i].Value = fillUnknown(out.Members[i].Value, mem.Value)
+						out.Members[i].Value = fillUnknown(out.Members[i].Value, mem.Value, expressions(config, mem.Key))
 					}
 				}
 				continue
@@ -198,8 +203,12 @@ func (p *planLoader) raw(typ string, values, unknown *source.Node, diags *[]reso
 // after_unknown) marks as known only after apply set to unknownInPlan where
 // the plan leaves them out or null, so that a rule about an absent value
 // does not judge one that Terraform has yet to compute. v is copied where
-// it changes.
-func fillUnknown(v, unknown *source.Node) *source.Node {
+// it changes. config is the matching part of the configuration's
+// expressions, nil when the block is not written there (a dynamic block,
+// or a plan without configuration): an attribute the written block leaves
+// out is computed by the provider from its default
+// (vpc_config.public_access_cidrs is 0.0.0.0/0), so it is not unknown.
+func fillUnknown(v, unknown, config *source.Node) *source.Node {
 	switch {
 	case v == nil:
 		return nil
@@ -208,8 +217,9 @@ func fillUnknown(v, unknown *source.Node) *source.Node {
 		out.Members = append([]source.Member(nil), v.Members...)
 		for _, mem := range unknown.Members {
 			i := memberIndex(&out, mem.Key)
+			written := config == nil || config.Get(mem.Key) != nil
 			switch {
-			case mem.Value.Kind == source.Bool && mem.Value.Value == true && (i < 0 || out.Members[i].Value.Kind == source.Null):
+			case mem.Value.Kind == source.Bool && mem.Value.Value == true && written && (i < 0 || out.Members[i].Value.Kind == source.Null):
 				u := &source.Node{Kind: source.String, Value: unknownInPlan, Range: v.Range}
 				if i < 0 {
 					out.Members = append(out.Members, source.Member{Key: mem.Key, KeyRange: v.Range, Value: u})
@@ -217,7 +227,7 @@ func fillUnknown(v, unknown *source.Node) *source.Node {
 					out.Members[i].Value = u
 				}
 			case i >= 0:
-				out.Members[i].Value = fillUnknown(out.Members[i].Value, mem.Value)
+				out.Members[i].Value = fillUnknown(out.Members[i].Value, mem.Value, expressions(config, mem.Key))
 			}
 		}
 		return &out
@@ -226,12 +236,60 @@ func fillUnknown(v, unknown *source.Node) *source.Node {
 		out.Items = append([]*source.Node(nil), v.Items...)
 		for i, u := range unknown.Items {
 			if i < len(out.Items) {
-				out.Items[i] = fillUnknown(out.Items[i], u)
+				out.Items[i] = fillUnknown(out.Items[i], u, blockConfig(config, i))
 			}
 		}
 		return &out
 	}
 	return v
+}
+
+// expressions returns the configuration of the attribute or block key of
+// config, or nil.
+func expressions(config *source.Node, key string) *source.Node {
+	if config == nil {
+		return nil
+	}
+	return config.Get(key)
+}
+
+// blockConfig returns the configuration of the i-th block of a list of
+// blocks (a block written once stands for all of its instances), or nil.
+func blockConfig(config *source.Node, i int) *source.Node {
+	if config == nil || config.Kind != source.Array || len(config.Items) == 0 {
+		return nil
+	}
+	if i >= len(config.Items) {
+		i = len(config.Items) - 1
+	}
+	if it := config.Items[i]; it.Kind == source.Object {
+		return it
+	}
+	return nil
+}
+
+// instanceKeys matches the instance keys of a resource or module address
+// (module.eks["a"].aws_eks_cluster.this[0]).
+var instanceKeys = regexp.MustCompile(`\[[^\]]*\]`)
+
+// configuration records the expressions of the resources of a module of the
+// plan's configuration and of the modules it calls, by address.
+func (p *planLoader) configuration(mod *source.Node, prefix string, depth int) {
+	if mod == nil || depth > maxModuleDepth {
+		return
+	}
+	if rs := mod.Get("resources"); rs != nil && rs.Kind == source.Array {
+		for _, r := range rs.Items {
+			if ex := r.Get("expressions"); ex != nil && ex.Kind == source.Object {
+				p.config[prefix+r.Get("address").Str()] = ex
+			}
+		}
+	}
+	if calls := mod.Get("module_calls"); calls != nil && calls.Kind == source.Object {
+		for _, c := range calls.Members {
+			p.configuration(c.Value.Get("module"), prefix+"module."+c.Key+".", depth+1)
+		}
+	}
 }
 
 func memberIndex(n *source.Node, key string) int {
