@@ -74,7 +74,30 @@ func Load(file string, data []byte) ([]*resource.Resource, []error) {
 			dropDefaultNamespace(o)
 		}
 	}
-	return resources(file, objects), errs
+	rs := resources(file, objects)
+	if fragment(rs) && patchedNearby(file) {
+		return nil, nil
+	}
+	return rs, errs
+}
+
+// fragment holds when an object's pod spec has a container without image,
+// which the API server rejects: a strategic-merge patch that names the
+// container to change, not a manifest (see patchedNearby).
+func fragment(rs []*resource.Resource) bool {
+	for _, r := range rs {
+		obj, _ := r.Spec.(map[string]any)
+		_, pod := podSpec(obj)
+		for _, field := range []string{"containers", "initContainers"} {
+			list, _ := pod[field].([]any)
+			for _, c := range list {
+				if c, ok := c.(map[string]any); ok && c["image"] == nil {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 func resources(file string, objects []*source.Node) []*resource.Resource {

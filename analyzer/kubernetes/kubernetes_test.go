@@ -411,6 +411,28 @@ func TestKustomizePatchesAreSkipped(t *testing.T) {
 	}
 }
 
+func TestSharedKustomizePatchIsSkipped(t *testing.T) {
+	dir := t.TempDir()
+	for _, d := range []string{".git", "base", filepath.Join("overlays", "prod"), filepath.Join("patches", "app")} {
+		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	kust := "resources: [../../base]\npatches:\n  - path: ../../patches/app/memory.yaml\n"
+	if err := os.WriteFile(filepath.Join(dir, "overlays", "prod", "kustomization.yaml"), []byte(kust), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	patch := []byte("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n" +
+		"      containers:\n        - name: web\n          resources: {limits: {memory: 1Gi}}\n")
+	if rs, errs := Load(filepath.Join(dir, "patches", "app", "memory.yaml"), patch); len(rs)+len(errs) != 0 {
+		t.Errorf("a patch an overlay lists from a shared folder: got %v %v, want it skipped", names(rs), errs)
+	}
+	// The same fragment that no kustomization lists is still linted.
+	if rs, _ := Load(filepath.Join(dir, "patches", "app", "other.yaml"), patch); len(rs) != 1 {
+		t.Errorf("an unlisted file: got %v, want it read", names(rs))
+	}
+}
+
 func TestHelmRenderedOutputOnStdin(t *testing.T) {
 	out := `---
 # Source: app/templates/serviceaccount.yaml

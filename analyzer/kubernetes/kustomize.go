@@ -70,6 +70,35 @@ func isKustomizePatch(file string) bool {
 	return kustomizationOf(dir).patches[abs] || kustomizationOf(filepath.Dir(dir)).patches[abs]
 }
 
+// patchedNearby reports whether a kustomization near file lists it as a
+// patch: one in the folders at most overlayReach levels below file's
+// overlayReach nearest ancestors, as overlays reach shared patches
+// (patches: [{path: ../../patches/app/memory.yaml}]). It walks folders, so
+// Load asks it only for a file that reads like a fragment.
+func patchedNearby(file string) bool {
+	abs, ok := absFile(file)
+	if !ok {
+		return false
+	}
+	ancestor := filepath.Dir(abs)
+	for range overlayReach {
+		if isRepoRoot(ancestor) {
+			break
+		}
+		parent := filepath.Dir(ancestor)
+		if parent == ancestor {
+			break
+		}
+		ancestor = parent
+		for _, k := range kustomizationDirsBelow(ancestor) {
+			if kustomizationOf(k).patches[abs] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // imageOverrides returns the images entries that apply to file, in the
 // order kustomize applies them: its own folder's kustomization, then the
 // parent folder's when that one includes the file or its folder.
