@@ -50,6 +50,10 @@ func (w *walker) jsonDoc(attr string, expr hclsyntax.Expression) (*source.Node, 
 		if n, ok := w.policyDocument(e); ok {
 			return n, nil
 		}
+	case *hclsyntax.RelativeTraversalExpr:
+		if n, ok := w.indexedPolicyDocument(e); ok {
+			return n, nil
+		}
 	case *hclsyntax.FunctionCallExpr:
 		switch {
 		case e.Name == "jsonencode" && len(e.Args) == 1 && !e.ExpandFinal:

@@ -19,7 +19,25 @@ import (
 // for_each (data.aws_iam_policy_document.x[0].json) is its block, with
 // count.index and each.* unknown.
 func (w *walker) policyDocument(e *hclsyntax.ScopeTraversalExpr) (*source.Node, bool) {
-	t := e.Traversal
+	return w.policyTraversal(e.Traversal)
+}
+
+// indexedPolicyDocument is policyDocument for an instance picked by an
+// expression, data.aws_iam_policy_document.x[each.key].json.
+func (w *walker) indexedPolicyDocument(e *hclsyntax.RelativeTraversalExpr) (*source.Node, bool) {
+	idx, ok := e.Source.(*hclsyntax.IndexExpr)
+	if !ok || len(e.Traversal) != 1 {
+		return nil, false
+	}
+	coll, ok := idx.Collection.(*hclsyntax.ScopeTraversalExpr)
+	if !ok || len(coll.Traversal) != 3 {
+		return nil, false
+	}
+	t := append(coll.Traversal[:3:3], e.Traversal[0])
+	return w.policyTraversal(t)
+}
+
+func (w *walker) policyTraversal(t hcl.Traversal) (*source.Node, bool) {
 	if len(t) == 5 {
 		if _, ok := t[3].(hcl.TraverseIndex); ok {
 			t = append(t[:3:3], t[4])
