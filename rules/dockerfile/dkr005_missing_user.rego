@@ -7,7 +7,9 @@
 #   stage inherits USER from the stages it is built FROM. Base images that
 #   run as non-root by default pass: a name or tag containing "nonroot"
 #   (gcr.io/distroless/static:nonroot) or "unprivileged"
-#   (nginxinc/nginx-unprivileged), Chainguard and Bitnami images.
+#   (nginxinc/nginx-unprivileged), Chainguard and Bitnami images, and so
+#   does a start command (ENTRYPOINT, else CMD) that runs the process through
+#   gosu or su-exec with a non-root user, optionally after tini or dumb-init.
 #   Windows base images are skipped (their users are ContainerUser and
 #   ContainerAdministrator): servercore, nanoserver and .NET Framework
 #   images, whatever the tag says (lts-nanoserver-ltsc2022,
@@ -37,6 +39,7 @@ deny contains {"msg": msg, "path": ["stages", df.final_index]} if {
 	not df.artifact_only
 	not df.root_unknown
 	not df.final.from.windows
+	not drops_root
 	base := df.root_image
 	not nonroot_base(base)
 	not startswith(base, "$")
@@ -56,3 +59,55 @@ nonroot_base(image) if contains(lower(image), "cgr.dev/chainguard/")
 nonroot_base(image) if startswith(lower(image), "bitnami/")
 
 nonroot_base(image) if regex.match(`(?i)(^|/)(windows|nanoserver|servercore)([:/@]|$)|mcr\.microsoft\.com/windows`, image)
+
+# drops_root holds when the container's start command (the effective
+# ENTRYPOINT, else CMD) runs the process through gosu or su-exec with a
+# non-root user, after an optional init such as tini: the pattern of the
+# official images, which start as root only to drop to that user.
+drops_root if {
+	argv := start_argv
+	rest := array.slice(argv, init_len(argv), count(argv))
+	regex.match(`^(.*/)?(gosu|su-exec)$`, rest[0])
+	user := rest[1]
+	not df.root_user(user)
+	not df.unresolved(user)
+}
+
+# start_argv is the argv of the last ENTRYPOINT in the final stage and the
+# stages it is built on, else of the last CMD.
+start_argv := argv(last_of("entrypoint"))
+
+start_argv := argv(last_of("cmd")) if not last_of("entrypoint")
+
+last_of(cmd) := found[count(found) - 1][2] if {
+	found := sort([[s, k, ins] |
+		some s in df.chain
+		some k, ins in df.stages[s].instructions
+		ins.cmd == cmd
+	])
+	count(found) > 0
+}
+
+argv(ins) := ins.args if ins.json
+
+argv(ins) := regex.split(`\s+`, trim_space(ins.args[0])) if {
+	not ins.json
+	count(ins.args) == 1
+}
+
+# init_len is how many words an init wrapper in front of the command takes
+# (tini --, tini -s --, dumb-init --): 0 without one.
+init_len(argv) := 0 if not init(argv[0])
+
+init_len(argv) := n + 1 if {
+	init(argv[0])
+	n := min([i | some i, a in argv; a == "--"])
+	every a in array.slice(argv, 1, n) {
+		startswith(a, "-")
+	}
+} else := n if {
+	init(argv[0])
+	n := min([i | some i, a in argv; i > 0; not startswith(a, "-")])
+}
+
+init(word) if regex.match(`^(.*/)?(tini|tini-static|dumb-init)$`, word)
