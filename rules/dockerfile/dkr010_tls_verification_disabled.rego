@@ -9,8 +9,9 @@
 #   --allow-untrusted, apt-get --allow-unauthenticated (or
 #   --allow-insecure-repositories, -o Acquire::https::Verify-Peer=false),
 #   yum/dnf --nogpgcheck (or --setopt=sslverify=0, --setopt=gpgcheck=0),
-#   rpm --nosignature, sslverify=0 or an apt Verify-Peer "false" written to
-#   configuration by echo/printf/sed/tee, git http.sslVerify=false,
+#   rpm --nosignature, sslverify=0, wgetrc check_certificate = off, an apt
+#   Verify-Peer "false" or .curlrc insecure written to configuration by
+#   echo/printf/sed/tee, git http.sslVerify=false,
 #   npm/yarn strict-ssl false, and
 #   ENV or command-prefix NODE_TLS_REJECT_UNAUTHORIZED=0, GIT_SSL_NO_VERIFY,
 #   PYTHONHTTPSVERIFY=0, PIP_TRUSTED_HOST, NPM_CONFIG_STRICT_SSL=false.
@@ -66,7 +67,8 @@ flagged contains [s, k, c, i, "--no-check-certificate"] if {
 	some [s, k, c, cmd] in df.commands
 	cmd.name == "wget"
 	some i, a in cmd.argv
-	a == "--no-check-certificate"
+	startswith(a, "--no-check-cert") # wget takes any unambiguous prefix
+	startswith("--no-check-certificate", a)
 }
 
 flagged contains [s, k, c, i, "--trusted-host"] if {
@@ -178,7 +180,19 @@ insecure_config := [
 	`(?i)Acquire::https?(::[^:\s]+)?::Verify-(Peer|Host)\s+"?(false|0|no)"?`,
 	`(?i)(APT::Get::AllowUnauthenticated|Acquire::AllowInsecureRepositories)\s+"?(true|1|yes)"?`,
 	`(?i)(^|\s|\\n)sslverify\s*=\s*(0|false|no)\b`,
+	`(?i)(^|\s|\\n)check_certificate\s*=\s*(0|false|no|off)\b`,
 ]
+
+# "insecure" (or -k) written to a .curlrc makes every later curl skip
+# certificate checks.
+flagged contains [s, k, c, i, "writes insecure to .curlrc"] if {
+	some [s, k, c, cmd] in df.commands
+	cmd.name in {"echo", "printf", "tee"}
+	contains(df.stages[s].instructions[k].run.script, "curlrc")
+	some i, a in cmd.argv
+	i > 0
+	regex.match(`^\s*(-{0,2}insecure|-k)\s*(\\n)?$`, a)
+}
 
 flagged contains [s, k, c, i, "http.sslVerify=false"] if {
 	some [s, k, c, cmd] in df.commands

@@ -7,7 +7,12 @@ RUN printf '[internal]\nbaseurl=https://repo.example.com\nsslverify=0\n' > /etc/
 RUN echo 'Acquire::https::Verify-Peer "false";' > /etc/apt/apt.conf.d/99insecure
 RUN apt-get -o Acquire::https::Verify-Peer=false update
 RUN apt-get update --allow-insecure-repositories
+RUN echo insecure >> ~/.curlrc
+RUN echo "check_certificate = off" >> /etc/wgetrc
+RUN wget --no-check-cert -O /tmp/a.tgz https://example.com/a.tgz
 # not reported: checks left on, and unrelated dnf options
 RUN dnf install -y --setopt=gpgcheck=1 --setopt=tsflags=nodocs jq
 RUN echo "sslverify=1" >> /etc/yum.conf
 RUN echo 'Acquire::https::Verify-Peer "true";' > /etc/apt/apt.conf.d/99verify
+RUN echo "check_certificate = on" >> /etc/wgetrc
+RUN echo insecure > /tmp/notes.txt
