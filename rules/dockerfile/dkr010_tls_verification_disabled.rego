@@ -14,7 +14,8 @@
 #   echo/printf/sed/tee, git http.sslVerify=false,
 #   npm/yarn strict-ssl false, and
 #   ENV or command-prefix NODE_TLS_REJECT_UNAUTHORIZED=0, GIT_SSL_NO_VERIFY,
-#   PYTHONHTTPSVERIFY=0, PIP_TRUSTED_HOST, NPM_CONFIG_STRICT_SSL=false.
+#   PYTHONHTTPSVERIFY=0, PIP_TRUSTED_HOST, NPM_CONFIG_STRICT_SSL=false,
+#   GOINSECURE.
 # related_resources:
 #   - ref: https://docs.docker.com/build/building/best-practices/
 #   - ref: https://curl.se/docs/sslcerts.html
@@ -230,3 +231,7 @@ insecure_env("GIT_SSL_NO_VERIFY", v) if not lower(v) in {"", "0", "false", "no"}
 insecure_env("PIP_TRUSTED_HOST", v) if v != ""
 
 insecure_env("NPM_CONFIG_STRICT_SSL", v) if lower(v) == "false"
+
+# GOINSECURE lists module paths that go fetches without certificate checks
+# (and over plain HTTP).
+insecure_env("GOINSECURE", v) if v != ""

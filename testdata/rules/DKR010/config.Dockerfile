@@ -10,9 +10,14 @@ RUN apt-get update --allow-insecure-repositories
 RUN echo insecure >> ~/.curlrc
 RUN echo "check_certificate = off" >> /etc/wgetrc
 RUN wget --no-check-cert -O /tmp/a.tgz https://example.com/a.tgz
+RUN dnf config-manager --save --setopt='*.sslverify=false'
+ENV GOINSECURE=git.example.com
+RUN GOINSECURE=git.example.com go mod download
 # not reported: checks left on, and unrelated dnf options
 RUN dnf install -y --setopt=gpgcheck=1 --setopt=tsflags=nodocs jq
 RUN echo "sslverify=1" >> /etc/yum.conf
 RUN echo 'Acquire::https::Verify-Peer "true";' > /etc/apt/apt.conf.d/99verify
 RUN echo "check_certificate = on" >> /etc/wgetrc
 RUN echo insecure > /tmp/notes.txt
+ENV GOINSECURE=
+ENV GOPRIVATE=git.example.com
