@@ -49,13 +49,29 @@ func (w *walker) replaceDoc(e *hclsyntax.FunctionCallExpr) (doc *source.Node, ok
 }
 
 // replaceBase renders the text the innermost replace() starts from, with
-// the position of each character, and the file the positions are in.
+// the position of each character, and the file the positions are in: a
+// heredoc, file(), templatefile() or a local holding one of them.
 func (w *walker) replaceBase(base hclsyntax.Expression) (*renderedTemplate, string, bool) {
 	switch b := base.(type) {
 	case *hclsyntax.TemplateExpr:
 		r := w.renderTemplate(b, true)
 		return r, b.Range().Filename, true
+	case *hclsyntax.TemplateWrapExpr:
+		return w.replaceBase(b.Wrapped)
+	case *hclsyntax.ScopeTraversalExpr:
+		if def := w.localDef(b); def != nil {
+			w.depth++
+			defer func() { w.depth-- }()
+			return w.replaceBase(def)
+		}
 	case *hclsyntax.FunctionCallExpr:
+		if b.Name == "templatefile" && len(b.Args) == 2 {
+			inner, te, path, err := w.templateWalker(b.Args[0], b.Args[1])
+			if err != nil {
+				break
+			}
+			return inner.renderTemplate(te, true), path, true
+		}
 		if b.Name != "file" || len(b.Args) != 1 {
 			break
 		}

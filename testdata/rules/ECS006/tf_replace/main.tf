@@ -21,3 +21,22 @@ resource "aws_ecs_task_definition" "replaced" {
     "@PRIVILEGED@", "true"
   )
 }
+
+# The same over a local holding a heredoc: positions in the heredoc.
+locals {
+  sidecar = <<EOF
+[
+  {
+    "name": "sidecar",
+    "image": "@IMAGE@",
+    "privileged": true
+  }
+]
+EOF
+}
+
+resource "aws_ecs_task_definition" "replaced_local" {
+  family                = "replaced-local"
+  network_mode          = "awsvpc"
+  container_definitions = replace(local.sidecar, "@IMAGE@", var.image)
+}
