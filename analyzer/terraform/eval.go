@@ -52,7 +52,7 @@ func (m *module) evalContext(inputs map[string]cty.Value) *hcl.EvalContext {
 			val = cty.DynamicVal
 		}
 		conv := v.convert(val)
-		m.converted[name] = !conv.RawEquals(val)
+		m.converted[name] = !sameElements(conv, val)
 		vars[name] = conv
 	}
 	ctx.Variables["var"] = cty.ObjectVal(vars)
@@ -331,4 +331,45 @@ func (v *variable) convert(val cty.Value) cty.Value {
 		return val
 	}
 	return out
+}
+
+// sameElements reports whether a variable's value converted to its type
+// holds the same elements, in the same places, as the value written: a
+// list(string) default written as a tuple of strings does, so findings in
+// it can point at its elements; "8080" for a number, a set (reordered) or
+// an object given optional attributes does not.
+func sameElements(conv, val cty.Value) bool {
+	if conv.RawEquals(val) {
+		return true
+	}
+	if !conv.IsKnown() || !val.IsKnown() || conv.IsNull() || val.IsNull() {
+		return false
+	}
+	ct, vt := conv.Type(), val.Type()
+	switch {
+	case (ct.IsListType() || ct.IsTupleType()) && (vt.IsListType() || vt.IsTupleType()):
+		if conv.LengthInt() != val.LengthInt() {
+			return false
+		}
+		for i := 0; i < conv.LengthInt(); i++ {
+			idx := cty.NumberIntVal(int64(i))
+			if !sameElements(conv.Index(idx), val.Index(idx)) {
+				return false
+			}
+		}
+		return true
+	case (ct.IsMapType() || ct.IsObjectType()) && (vt.IsMapType() || vt.IsObjectType()):
+		cm, vm := conv.AsValueMap(), val.AsValueMap()
+		if len(cm) != len(vm) {
+			return false
+		}
+		for k, c := range cm {
+			v, ok := vm[k]
+			if !ok || !sameElements(c, v) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
