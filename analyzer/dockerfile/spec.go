@@ -1,6 +1,7 @@
 package dockerfile
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/shipcheck/shipcheck/analyzer/source"
@@ -175,6 +176,11 @@ func (e *emitter) instruction(p source.Path, ins *instruction) map[string]any {
 	heredocs := make([]any, len(ins.Heredocs))
 	for i, h := range ins.Heredocs {
 		heredocs[i] = map[string]any{"name": h.Name, "content": h.Content, "line": h.Line}
+		// Each body line is addressable (heredocs/i/lines/j), so a finding
+		// about a line of a file written by COPY <<EOF or cat <<EOF points there.
+		for j := range strings.Count(h.Content, "\n") + 1 {
+			e.lines(p.Child("heredocs").Child(i).Child("lines").Child(j), h.Line+j, h.Line+j)
+		}
 	}
 	out := map[string]any{
 		"cmd":      ins.Cmd,

@@ -11,7 +11,8 @@
 #   yum/dnf --nogpgcheck (or --setopt=sslverify=0, --setopt=gpgcheck=0),
 #   rpm --nosignature, sslverify=0, wgetrc check_certificate = off, an apt
 #   Verify-Peer "false" or .curlrc insecure written to configuration by
-#   echo/printf/sed/tee, git http.sslVerify=false,
+#   echo/printf/sed/tee or a here-document (COPY <<EOF, cat <<EOF > file),
+#   git http.sslVerify=false,
 #   npm/yarn strict-ssl false, and
 #   ENV or command-prefix NODE_TLS_REJECT_UNAUTHORIZED=0, GIT_SSL_NO_VERIFY,
 #   PYTHONHTTPSVERIFY=0, PIP_TRUSTED_HOST, NPM_CONFIG_STRICT_SSL=false,
@@ -37,6 +38,13 @@ deny contains {"msg": msg, "path": array.concat(df.command_path(s, k, c), ["argv
 	some [s, k, c, i, what] in flagged
 	cmd := df.stages[s].instructions[k].run.commands[c]
 	msg := sprintf("%s on line %d disables verification (%s); remove it and trust the right CA or key instead", [cmd.name, cmd.line, what])
+}
+
+deny contains {"msg": msg, "path": array.concat(df.path(s, k), ["heredocs", i, "lines", j])} if {
+	some [s, k, i, j, setting] in written
+	ins := df.stages[s].instructions[k]
+	line := ins.heredocs[i].line + j
+	msg := sprintf("%s on line %d writes %s (line %d) into a configuration file, which turns verification off; remove it and trust the right CA or key instead", [upper(ins.cmd), ins.line, setting, line])
 }
 
 deny contains {"msg": msg, "path": df.command_path(s, k, c)} if {
@@ -183,6 +191,41 @@ insecure_config := [
 	`(?i)(^|\s|\\n)sslverify\s*=\s*(0|false|no)\b`,
 	`(?i)(^|\s|\\n)check_certificate\s*=\s*(0|false|no|off)\b`,
 ]
+
+# written holds the lines of files written from here-documents (COPY <<EOF
+# /etc/yum.repos.d/x.repo, RUN cat <<EOF > ...) that turn verification off.
+written contains [s, k, i, j, trim_space(matches[0])] if {
+	some [s, k, ins] in df.instructions
+	data_heredocs(ins)
+	some i, h in ins.heredocs
+	some j, line in split(h.content, "\n")
+	matches := [m |
+		some re in insecure_config
+		some m in regex.find_n(re, line, 1)
+	]
+	count(matches) > 0
+}
+
+written contains [s, k, i, j, "insecure"] if {
+	some [s, k, ins] in df.instructions
+	data_heredocs(ins)
+	contains(concat(" ", ins.args), "curlrc")
+	some i, h in ins.heredocs
+	some j, line in split(h.content, "\n")
+	regex.match(`^\s*(-{0,2}insecure|-k)\s*$`, line)
+}
+
+# data_heredocs holds for instructions whose here-documents are file
+# contents rather than scripts: COPY and ADD, and a RUN that feeds them to
+# cat or tee.
+data_heredocs(ins) if ins.cmd in {"copy", "add"}
+
+data_heredocs(ins) if {
+	ins.cmd == "run"
+	count(ins.args) == 1
+	not startswith(trim_space(ins.args[0]), "<<")
+	regex.match(`(^|[\s;&|(])(cat|tee)(\s|$)`, ins.args[0])
+}
 
 # "insecure" (or -k) written to a .curlrc makes every later curl skip
 # certificate checks.
