@@ -12,8 +12,9 @@
 // repository only reports on manifests. Configuration objects that do have
 // apiVersion and kind (kind: Kustomization, kind's Cluster) become
 // resources like any other; no rule applies to them. Patches listed in a kustomization.yaml beside the
-// file (or in its parent folder) are fragments, not manifests, and are
-// skipped too, and the images that kustomize (that kustomization, or the
+// file (or in its parent folder, or in an overlay nearby) are fragments,
+// not manifests: only the values they write are judged (fragment.go), and
+// the images that kustomize (that kustomization, or the
 // overlays near a base) and Skaffold set at deploy time are applied to the
 // manifests they include (images.go). A file that does not parse is an error only when
 // it looks like a manifest (Looks). Unrendered Helm templates are not
@@ -52,9 +53,7 @@ func Load(file string, data []byte) ([]*resource.Resource, []error) {
 	if err := helmTemplate(file, data); err != nil {
 		return nil, []error{err}
 	}
-	if isKustomizePatch(file) {
-		return nil, nil
-	}
+	patch := isKustomizePatch(file)
 	var objects []*source.Node
 	var errs []error
 	if isJSON(data) {
@@ -75,8 +74,8 @@ func Load(file string, data []byte) ([]*resource.Resource, []error) {
 		}
 	}
 	rs := resources(file, objects)
-	if fragment(rs) && patchedNearby(file) {
-		return nil, nil
+	if patch || (fragment(rs) && patchedNearby(file)) {
+		markFragments(rs)
 	}
 	return rs, errs
 }

@@ -386,7 +386,7 @@ func TestLooks(t *testing.T) {
 	}
 }
 
-func TestKustomizePatchesAreSkipped(t *testing.T) {
+func TestKustomizePatchesAreFragments(t *testing.T) {
 	dir := t.TempDir()
 	overlay := filepath.Join(dir, "overlays", "prod")
 	if err := os.MkdirAll(filepath.Join(overlay, "patches"), 0o755); err != nil {
@@ -399,11 +399,11 @@ func TestKustomizePatchesAreSkipped(t *testing.T) {
 	}
 	patch := []byte("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec: {replicas: 5}\n")
 	for _, f := range []string{filepath.Join(overlay, "replicas.yaml"), filepath.Join(overlay, "patches", "resources.yaml")} {
-		if rs, errs := Load(f, patch); len(rs)+len(errs) != 0 {
-			t.Errorf("%s: got %v %v, want the patch skipped", f, names(rs), errs)
+		if rs, errs := Load(f, patch); len(errs) != 0 || len(rs) != 1 || !rs[0].Fragment {
+			t.Errorf("%s: got %v %v, want the patch read as a fragment", f, names(rs), errs)
 		}
 	}
-	if rs, _ := Load(filepath.Join(overlay, "namespace.yaml"), patch); len(rs) != 1 {
+	if rs, _ := Load(filepath.Join(overlay, "namespace.yaml"), patch); len(rs) != 1 || rs[0].Fragment {
 		t.Errorf("a manifest beside the kustomization is not a patch: %v", names(rs))
 	}
 	if rs, _ := Load(filepath.Join(overlay, "kustomization.yaml"), []byte(kust)); len(rs) != 1 {
@@ -411,7 +411,7 @@ func TestKustomizePatchesAreSkipped(t *testing.T) {
 	}
 }
 
-func TestSharedKustomizePatchIsSkipped(t *testing.T) {
+func TestSharedKustomizePatchIsFragment(t *testing.T) {
 	dir := t.TempDir()
 	for _, d := range []string{".git", "base", filepath.Join("overlays", "prod"), filepath.Join("patches", "app")} {
 		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
@@ -424,12 +424,12 @@ func TestSharedKustomizePatchIsSkipped(t *testing.T) {
 	}
 	patch := []byte("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n" +
 		"      containers:\n        - name: web\n          resources: {limits: {memory: 1Gi}}\n")
-	if rs, errs := Load(filepath.Join(dir, "patches", "app", "memory.yaml"), patch); len(rs)+len(errs) != 0 {
-		t.Errorf("a patch an overlay lists from a shared folder: got %v %v, want it skipped", names(rs), errs)
+	if rs, errs := Load(filepath.Join(dir, "patches", "app", "memory.yaml"), patch); len(errs) != 0 || len(rs) != 1 || !rs[0].Fragment {
+		t.Errorf("a patch an overlay lists from a shared folder: got %v %v, want a fragment", names(rs), errs)
 	}
-	// The same fragment that no kustomization lists is still linted.
-	if rs, _ := Load(filepath.Join(dir, "patches", "app", "other.yaml"), patch); len(rs) != 1 {
-		t.Errorf("an unlisted file: got %v, want it read", names(rs))
+	// The same fragment that no kustomization lists is linted as a manifest.
+	if rs, _ := Load(filepath.Join(dir, "patches", "app", "other.yaml"), patch); len(rs) != 1 || rs[0].Fragment {
+		t.Errorf("an unlisted file: got %v, want it read as a manifest", names(rs))
 	}
 }
 

@@ -12,7 +12,8 @@ import (
 // A strategic-merge or JSON patch listed in a kustomization is a fragment
 // of a manifest, not a manifest: it says "add resources to container web",
 // and linting it alone would report every field it leaves out (probes,
-// security context) although the base has them. Such files are skipped.
+// security context) although the base has them. Such files are read as
+// fragments, of which only the values they write are judged (fragment.go).
 //
 // A kustomization's images field (kustomize edit set image, the GitOps
 // image updaters) sets the tag or digest that is deployed for an image the

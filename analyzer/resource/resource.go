@@ -45,6 +45,11 @@ type Resource struct {
 	// values it could not evaluate); the engine reports them with the rule
 	// findings.
 	Diagnostics []Diagnostic
+
+	// Fragment marks a part of a manifest rather than a whole one (a
+	// kustomize patch): only the values it writes are judged, not the
+	// fields it leaves to the manifest it patches (kubernetes.FragmentFindings).
+	Fragment bool
 }
 
 // Diagnostic is a finding produced in Go rather than in Rego, for rules

@@ -234,6 +234,9 @@ func run(ctx context.Context, u unit, opts Options) (o outcome) {
 	for _, r := range resources {
 		prepare(r, opts.Engine)
 		fs, err := opts.Engine.Eval(ctx, r)
+		if r.Fragment {
+			fs = kubernetes.FragmentFindings(r, fs)
+		}
 		fs = opts.rules.apply(fs)
 		if opts.inline != nil {
 			opts.inline.Apply(r, fs, unitReader(u, data, opts))
