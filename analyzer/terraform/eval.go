@@ -162,11 +162,21 @@ func jsonTemplate(n *source.Node, files *sources) hclsyntax.Expression {
 	return expr
 }
 
+// varValues are the values given to the root module's input variables.
+type varValues struct {
+	vals map[string]cty.Value
+	// written holds the expressions of the values written in HCL
+	// variables files, so that findings point at where they are written,
+	// and files the text of those files.
+	written map[string]hclsyntax.Expression
+	files   map[string][]byte
+}
+
 // variableValues collects the values given to the root module's input
 // variables, in Terraform's order of precedence: terraform.tfvars,
 // terraform.tfvars.json, *.auto.tfvars(.json) in lexical order, then the
 // var files and the name=value variables of opts.
-func variableValues(m *module, opts Options) (map[string]cty.Value, []error) {
+func variableValues(m *module, opts Options) (varValues, []error) {
 	var files []string
 	for _, n := range []string{"terraform.tfvars", "terraform.tfvars.json"} {
 		if p := filepath.Join(m.dir, n); fileExists(p) {
@@ -188,10 +198,10 @@ func variableValues(m *module, opts Options) (map[string]cty.Value, []error) {
 		}
 		files = append(files, f)
 	}
-	vals := map[string]cty.Value{}
+	vv := varValues{vals: map[string]cty.Value{}, written: map[string]hclsyntax.Expression{}, files: map[string][]byte{}}
 	var errs []error
 	for _, f := range files {
-		if err := readVarFile(f, vals); err != nil {
+		if err := vv.readVarFile(f); err != nil {
 			errs = append(errs, err)
 		}
 	}
@@ -201,9 +211,10 @@ func variableValues(m *module, opts Options) (map[string]cty.Value, []error) {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		vals[n] = cliValue(opts.Vars[n], m.vars[n])
+		vv.vals[n] = cliValue(opts.Vars[n], m.vars[n])
+		delete(vv.written, n)
 	}
-	return vals, errs
+	return vv, errs
 }
 
 func fileExists(p string) bool {
@@ -211,7 +222,7 @@ func fileExists(p string) bool {
 	return err == nil && !st.IsDir()
 }
 
-func readVarFile(path string, vals map[string]cty.Value) error {
+func (vv *varValues) readVarFile(path string) error {
 	data, err := readLimited(path)
 	if err != nil {
 		return fmt.Errorf("read variables file: %w", err)
@@ -237,8 +248,14 @@ func readVarFile(path string, vals map[string]cty.Value) error {
 	if diags.HasErrors() {
 		return diagError(path, diags)
 	}
+	vv.files[path] = data
 	for name, a := range attrs {
-		vals[name] = evalOr(a.Expr, nil)
+		vv.vals[name] = evalOr(a.Expr, nil)
+		if e, ok := a.Expr.(hclsyntax.Expression); ok {
+			vv.written[name] = e
+		} else {
+			delete(vv.written, name)
+		}
 	}
 	return nil
 }

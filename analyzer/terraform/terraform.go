@@ -79,12 +79,12 @@ func LoadModule(dir string, files []string, opts Options) ([]*resource.Resource,
 	}
 	inputs, verrs := variableValues(m, opts)
 	errs = append(errs, verrs...)
-	l := &loader{installed: readManifest(dir), parsed: map[string]bool{}}
+	l := &loader{installed: readManifest(dir), parsed: map[string]bool{}, rootVars: inputs}
 	stack := map[string]bool{}
 	if abs, err := filepath.Abs(dir); err == nil {
 		stack[abs] = true
 	}
-	l.module(m, inputs, "", selected, 0, stack)
+	l.module(m, inputs.vals, "", selected, 0, stack)
 	l.joinRegistryWide()
 	return l.finish(), append(errs, l.errs...)
 }
@@ -120,6 +120,8 @@ type loader struct {
 	// installed maps module keys to the directories terraform init
 	// downloaded remote modules to.
 	installed manifest
+	// rootVars are the values given to the root module's variables.
+	rootVars varValues
 }
 
 func (l *loader) finish() []*resource.Resource {
@@ -148,17 +150,8 @@ func (l *loader) module(m *module, inputs map[string]cty.Value, prefix string, s
 			locals[n] = d.native
 		}
 	}
-	defaults := map[string]hclsyntax.Expression{}
-	written := map[string]hclsyntax.Expression{}
-	for n, v := range m.vars {
-		if _, given := inputs[n]; !given && v.native != nil {
-			written[n] = v.native
-			if !m.converted[n] {
-				defaults[n] = v.native
-			}
-		}
-	}
-	w := &walker{ctx: ctx, text: fileText(m.files), locals: locals, defaults: defaults, writtenDefaults: written, templates: m.templates, policies: m.policies}
+	defaults, written, files := l.writtenValues(m, inputs, depth)
+	w := &walker{ctx: ctx, text: fileText(files), locals: locals, defaults: defaults, writtenDefaults: written, templates: m.templates, policies: m.policies}
 	var repos []*built
 	for _, b := range m.resources {
 		if !selected(b.file) {
@@ -250,4 +243,42 @@ func (rb *rawBuilder) build(b *block) *source.Node {
 		return rb.native(b.native, true)
 	}
 	return rb.json(b.json, true)
+}
+
+// writtenValues returns, for the variables of m whose value is written in
+// HCL (a default, or for the root module a variables file), the expression
+// that writes it: all of them, and those whose type conversion keeps the
+// value as written, so that findings can point at where it is written. The
+// files map holds the text of the module and of those variables files.
+func (l *loader) writtenValues(m *module, inputs map[string]cty.Value, depth int) (defaults, written map[string]hclsyntax.Expression, files map[string][]byte) {
+	defaults = map[string]hclsyntax.Expression{}
+	written = map[string]hclsyntax.Expression{}
+	files = m.files
+	for n, v := range m.vars {
+		var expr hclsyntax.Expression
+		_, given := inputs[n]
+		switch {
+		case !given:
+			expr = v.native
+		case depth == 0:
+			expr = l.rootVars.written[n]
+		}
+		if expr == nil {
+			continue
+		}
+		written[n] = expr
+		if !m.converted[n] {
+			defaults[n] = expr
+		}
+	}
+	if depth == 0 && len(l.rootVars.files) > 0 {
+		files = make(map[string][]byte, len(m.files)+len(l.rootVars.files))
+		for k, v := range m.files {
+			files[k] = v
+		}
+		for k, v := range l.rootVars.files {
+			files[k] = v
+		}
+	}
+	return defaults, written, files
 }
