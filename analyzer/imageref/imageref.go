@@ -36,6 +36,11 @@ func Parse(s string) Ref {
 	if s == "" {
 		return Ref{Unknown: true}
 	}
+	if loc := repositoryURL.FindStringIndex(s); loc != nil && loc[0] == 0 {
+		r := Parse(repositoryStandIn + s[loc[1]:])
+		r.Registry, r.Repository = "", s[:loc[1]]
+		return r
+	}
 	mask := templateMask(s)
 	if !strings.ContainsRune(mask, hidden) {
 		if r, ok := parseStrict(s); ok {
@@ -44,6 +49,19 @@ func Parse(s string) Ref {
 	}
 	return parseLoose(s, mask)
 }
+
+// repositoryURL matches a Terraform reference to an ECR repository's URL
+// (aws_ecr_repository.app.repository_url, data.aws_ecr_repository.x[0]
+// .repository_url, aws_ecrpublic_repository.x.repository_uri), as the
+// Terraform adapter writes the unknown value. Its value is
+// unknown, but its shape is not: "<registry>/<name>", never with a tag, so
+// image = aws_ecr_repository.app.repository_url pulls :latest.
+var repositoryURL = regexp.MustCompile(`^\$\{(?:data\.)?(?:aws_ecr_repository\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?\.repository_url|aws_ecrpublic_repository\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?\.repository_uri)\}`)
+
+// repositoryStandIn stands for a repository URL that starts a reference
+// while it is parsed: a registry and a name without tag or digest, as the
+// URL is.
+const repositoryStandIn = "ecr.invalid/repository"
 
 // Mutable reports whether the reference can point at different images over
 // time (tag latest, or no tag and no digest) and says why.

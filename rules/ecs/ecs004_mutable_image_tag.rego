@@ -9,6 +9,8 @@
 #   the revision still says latest. It also hides from reviews and incident
 #   timelines which build is running. A digest always pins the image, even
 #   beside a tag; tags that are still templates (${var.tag}) are not judged.
+#   In Terraform, image = aws_ecr_repository.app.repository_url is
+#   untagged: a repository URL is the registry and name, never a tag.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_image
 #   - ref: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-ecs.html#deployment-container-image-stability
