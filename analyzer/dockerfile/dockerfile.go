@@ -81,6 +81,9 @@ func LoadWithOptions(file string, data []byte, opts Options) ([]*resource.Resour
 		}
 		return nil, []error{parseError(file, err)}
 	}
+	if err := tooManyStages(file, res); err != nil {
+		return nil, []error{err}
+	}
 	m, errs := build(file, data, res, opts)
 	if m == nil {
 		return nil, errs
