@@ -30,3 +30,23 @@ func TestTooManyStages(t *testing.T) {
 		t.Errorf("%d stages: resources %d, errors %v; want one error at line %d", 20*maxStages, len(rs), errs, maxStages+1)
 	}
 }
+
+// TestGlobalArgChain: each global ARG sees the ones before it, also in a
+// long chain (which was quadratic).
+func TestGlobalArgChain(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("ARG A0=x\n")
+	for i := 1; i < 5000; i++ {
+		fmt.Fprintf(&b, "ARG A%d=${A%d}\n", i, i-1)
+	}
+	b.WriteString("FROM alpine:${A4999}\n")
+	rs, errs := Load("Dockerfile", []byte(b.String()))
+	if len(rs) != 1 || len(errs) != 0 {
+		t.Fatalf("resources %d, errors %v", len(rs), errs)
+	}
+	stages := rs[0].Spec.(map[string]any)["stages"].([]any)
+	from := stages[0].(map[string]any)["from"].(map[string]any)
+	if got := from["image"]; got != "alpine:x" {
+		t.Errorf("image = %v, want alpine:x", got)
+	}
+}

@@ -254,6 +254,9 @@ type builder struct {
 	file string
 	errs []error
 	cur  *stage
+	// globalVars is globalEnv() kept up to date by globalArg, which would
+	// otherwise rebuild it for every ARG: quadratic in the global ARGs.
+	globalVars envMap
 }
 
 func (b *builder) add(ins *instruction) {
@@ -429,7 +432,11 @@ func (b *builder) parseArgs(ins *instruction, env envMap) []argDecl {
 }
 
 func (b *builder) globalArg(ins *instruction) {
-	for _, d := range b.parseArgs(ins, b.globalEnv()) {
+	if b.globalVars == nil {
+		b.globalVars = b.globalEnv()
+	}
+	decls := b.parseArgs(ins, b.globalVars)
+	for _, d := range decls {
 		if !d.HasDefault {
 			if prev, ok := lookupArg(b.m.Globals, d.Name); ok && prev.Known {
 				d.Value, d.Known = prev.Value, true
@@ -437,6 +444,13 @@ func (b *builder) globalArg(ins *instruction) {
 		}
 		ins.ARG = append(ins.ARG, d)
 		b.m.Globals = append(b.m.Globals, d)
+	}
+	// After the whole instruction, as before: its own earlier names are
+	// not visible to its later defaults.
+	for _, d := range ins.ARG[len(ins.ARG)-len(decls):] {
+		if d.Known {
+			b.globalVars.set(d.Name, d.Value)
+		}
 	}
 }
 
