@@ -87,12 +87,21 @@ func urlWithPassword(value string) bool {
 		if decoded, err := url.PathUnescape(pw); err == nil {
 			pw = decoded
 		}
-		if pw == "" || reference(pw) || strings.HasPrefix(pw, "$") || strings.Trim(pw, "*xX.") == "" {
+		if notAPassword(pw) {
 			continue
 		}
 		return true
 	}
 	return false
+}
+
+// notAPassword holds for the password part of a URL or connection string
+// that is no literal: empty, masked, a reference or template the pattern
+// cut short at a space (Password={{ db_password }};), encrypted, or the
+// name of a secret in a store.
+func notAPassword(pw string) bool {
+	return pw == "" || reference(pw) || strings.HasPrefix(pw, "$") || strings.HasPrefix(pw, "{{") ||
+		strings.HasPrefix(pw, "{%") || strings.HasPrefix(pw, "<%") || strings.Trim(pw, "*xX.") == "" || stored(pw)
 }
 
 // passwordSetting finds password=... inside a longer value: ADO.NET and
@@ -103,7 +112,7 @@ var passwordSetting = regexp.MustCompile(`(?i)(?:^|[;?&\s.-])(?:password|pwd)\s*
 func connectionStringPassword(value string) bool {
 	for _, m := range passwordSetting.FindAllStringSubmatch(value, -1) {
 		pw := strings.Trim(m[1], `"'`)
-		if pw == "" || reference(pw) || strings.HasPrefix(pw, "$") || strings.Trim(pw, "*xX.") == "" {
+		if notAPassword(pw) || absolutePath.MatchString(pw) { // --password=/run/secrets/db names a file
 			continue
 		}
 		return true

@@ -144,15 +144,24 @@ var (
 	referencePattern = regexp.MustCompile(`\$\{[^}]*\}|\$\([^)]*\)|\{\{.*\}\}|^\$[A-Za-z_][A-Za-z0-9_]*$|^arn:aws[a-z-]*:|^!(Ref|Sub|GetAtt|ImportValue|Join|Select|FindInMap|If)\b|^<[^<>]+>$|` +
 		`#\{[^}]+\}|^__[A-Za-z0-9_.]+__$|^%[A-Za-z_][A-Za-z0-9_]*%$`)
 	absolutePath = regexp.MustCompile(`^(/|[A-Za-z]:\\)[^\s]*$`)
-	// sopsEncrypted is a value SOPS encrypted in place
-	// (ENC[AES256_GCM,data:...,iv:...,tag:...,type:str]): Flux and other
-	// GitOps setups commit manifests that way, which is how a secret should
-	// be committed.
-	sopsEncrypted = regexp.MustCompile(`^ENC\[[A-Z0-9_]+,data:[^\]]*\]$`)
-	// vaultReference is a bank-vaults webhook reference
-	// (vault:secret/data/app#password, >>vault:... for the raw value): the
-	// webhook puts the Vault secret in its place when the pod starts.
-	vaultReference = regexp.MustCompile(`^(>>)?vault:[^\s#]+#[^\s]+$`)
+	// encrypted is a whole value that a tool decrypts or looks up when the
+	// program starts: ENC[AES256_GCM,data:...,type:str] encrypted in place
+	// by SOPS (how Flux and other GitOps setups commit manifests),
+	// ENC[k8s_secret@ns/name/key] or ENC[api_key] of the Datadog Agent's
+	// secrets backend, and ENC(...) of Jasypt (Spring). That is how a secret
+	// should be committed.
+	encrypted = regexp.MustCompile(`^ENC\[[^\[\]\s]+\]$|^ENC\([^()\s]+\)$`)
+	// storeReference is a whole value naming a secret in a secret store,
+	// which an injector or the platform puts in its place when the
+	// container starts: bank-vaults (vault:secret/data/app#password,
+	// >>vault:...), 1Password (op://vault/item/field), Berglas
+	// (sm://project/secret, berglas://bucket/secret), ssm-env
+	// (ssm:///path), vals and helmfile (ref+vault://..., ref+awssecrets://...),
+	// akv2k8s (name@azurekeyvault), Azure App Service and Functions
+	// (@Microsoft.KeyVault(SecretUri=...)) and secrets-init
+	// (gcp:secretmanager:projects/...).
+	storeReference = regexp.MustCompile(`^(>>)?vault:[^\s#]+#[^\s]+$|^(op|sm|berglas|ssm)://[^\s]+$|^ref\+[a-z0-9]+://[^\s]*$|` +
+		`^[A-Za-z0-9._-]+@azurekeyvault(\?[^\s]*)?$|^@Microsoft\.KeyVault\(.*\)$|^gcp:secretmanager:[^\s]+$`)
 )
 
 // literal holds for a value that is written in the file and could be a
@@ -161,11 +170,16 @@ func literal(value string) bool {
 	v := strings.TrimSpace(value)
 	switch {
 	case v == "", notSecretValues[strings.ToLower(v)], number.MatchString(v), duration.MatchString(v),
-		reference(v), absolutePath.MatchString(v), fileName.MatchString(v), masked(v),
-		sopsEncrypted.MatchString(v), vaultReference.MatchString(v):
+		reference(v), absolutePath.MatchString(v), fileName.MatchString(v), masked(v), stored(v):
 		return false
 	}
 	return true
+}
+
+// stored holds for a value that is encrypted or names a secret kept in a
+// secret store: the secret is not in the file.
+func stored(v string) bool {
+	return encrypted.MatchString(v) || storeReference.MatchString(v)
 }
 
 // masked holds for a value someone already hid: one mask character
@@ -187,6 +201,8 @@ func masked(v string) bool {
 	return true
 }
 
+// reference also sees through quotes a shell template leaves around a
+// variable ("'$REGION'" in JSON that a script splices a value into).
 func reference(v string) bool {
-	return referencePattern.MatchString(v)
+	return referencePattern.MatchString(v) || referencePattern.MatchString(strings.Trim(v, `'"`))
 }
