@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/shipcheck/shipcheck/analyzer/resource"
+	"github.com/shipcheck/shipcheck/analyzer/secrets"
 	"github.com/shipcheck/shipcheck/analyzer/source"
 )
 
@@ -189,13 +190,18 @@ func (c typeChecker) mismatch(v any, want shape, p source.Path) bool {
 	s, isString := v.(string)
 	quoted := isString && ((want == booleanShape && (s == "true" || s == "false")) ||
 		(want == integerShape && quotedInteger.MatchString(s)))
-	msg := fmt.Sprintf("%s must be %s, not %s: the API server rejects the manifest", dotted(p), shapeName[want], describe(v))
-	switch _, isBool := v.(bool); {
+	secret := secrets.SecretEnvValue(c.r.Spec, p)
+	msg := fmt.Sprintf("%s must be %s, not %s: the API server rejects the manifest", dotted(p), shapeName[want], describe(v, want, secret))
+	_, isBool := v.(bool)
+	_, isNumber := v.(json.Number)
+	switch {
 	case quoted:
 		msg += fmt.Sprintf("; write %s without quotes", s)
 	case want == stringShape && isBool:
 		msg += "; quote it (YAML reads unquoted true, false, yes, no, on and off as booleans)"
-	case want == stringShape && !isString:
+	case want == stringShape && isNumber && secret:
+		msg += "; quote it"
+	case want == stringShape && isNumber:
 		msg += fmt.Sprintf("; quote it (%q)", scalarText(v))
 	}
 	c.r.Diagnostics = append(c.r.Diagnostics, resource.Diagnostic{RuleID: invalidValue, Message: msg, Path: p})
@@ -207,7 +213,12 @@ var shapeName = map[shape]string{
 	integerShape: "an integer", stringShape: "a string",
 }
 
-func describe(v any) string {
+// describe names the value v found where want belongs. A string is quoted
+// only where a boolean or an integer belongs, and only when short: a string
+// where a list or object belongs (env: ["DB_PASSWORD=..."]) may hold
+// anything, a secret included. The value of a secret-looking environment
+// variable is never shown.
+func describe(v any, want shape, secret bool) string {
 	switch x := v.(type) {
 	case map[string]any:
 		return "an object"
@@ -216,8 +227,14 @@ func describe(v any) string {
 	case bool:
 		return fmt.Sprintf("the boolean %t", x)
 	case json.Number:
+		if secret {
+			return "a number"
+		}
 		return "the number " + x.String()
 	case string:
+		if secret || (want != booleanShape && want != integerShape) || len(x) > 40 {
+			return "a string"
+		}
 		return fmt.Sprintf("the string %q", x)
 	}
 	return fmt.Sprintf("%T", v)

@@ -129,3 +129,42 @@ spec:
 		t.Errorf("SCH002 at %v", got)
 	}
 }
+
+// A wrong-typed value never prints in a message where it may be a secret:
+// under a secret-looking name, or a string where a list or object belongs.
+func TestWrongTypesDoNotPrintSecrets(t *testing.T) {
+	rs := load(t, `apiVersion: v1
+kind: Pod
+metadata: {name: web}
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+    env:
+    - {name: DB_PASSWORD, value: 98765432109876}
+    - {name: API_TOKEN, value: [LeakyToken-Juliet-123]}
+    - DB_PASSWORD=LeakyList-Kilo-123456
+  - name: b
+    image: nginx:1.27
+    env: "SECRET=LeakyString-Lima-1234"
+`)
+	var msgs []string
+	for _, d := range rs[0].Diagnostics {
+		if d.RuleID == invalidValue {
+			msgs = append(msgs, d.Message)
+		}
+	}
+	if len(msgs) != 4 {
+		t.Fatalf("got %d SCH002, want 4: %q", len(msgs), msgs)
+	}
+	for _, m := range msgs {
+		for _, leak := range []string{"98765432109876", "Leaky"} {
+			if strings.Contains(m, leak) {
+				t.Errorf("message shows the value: %q", m)
+			}
+		}
+	}
+	if !strings.Contains(strings.Join(msgs, "\n"), "must be a string, not a number: the API server rejects the manifest; quote it") {
+		t.Errorf("no SCH002 for the password written as a number: %q", msgs)
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
 
 	"github.com/shipcheck/shipcheck/analyzer/resource"
+	"github.com/shipcheck/shipcheck/analyzer/secrets"
 	"github.com/shipcheck/shipcheck/analyzer/source"
 )
 
@@ -97,8 +98,25 @@ func (c *checker) invalidValue(p source.Path, v any, e *jsonschema.ValidationErr
 	}
 	expected := expectedType(e)
 	scalar := strings.Contains(expected, "boolean") || strings.Contains(expected, "integer") || strings.Contains(expected, "number")
-	d.Message = fmt.Sprintf("%s must be %s, got %s; rules treat it as absent until it is fixed", subject, expected, show(v, scalar))
+	got := show(v, scalar)
+	if secrets.SecretEnvValue(c.spec, p) {
+		got = kindOf(v) // a password written as a number is still a password
+	}
+	d.Message = fmt.Sprintf("%s must be %s, got %s; rules treat it as absent until it is fixed", subject, expected, got)
 	return d
+}
+
+// kindOf names the type of v without showing it.
+func kindOf(v any) string {
+	switch v.(type) {
+	case string:
+		return "a string"
+	case json.Number, float64, int, int64:
+		return "a number"
+	case bool:
+		return "a boolean"
+	}
+	return show(v, false)
 }
 
 // expectedType names the type the schema wanted, using the shared $defs

@@ -197,6 +197,11 @@ func TestInvalidValue(t *testing.T) {
 			path: "containerDefinitions/0/environment/0/value", contains: []string{`environment[0].value of container "web" must be a string, got 8080`},
 		},
 		{
+			name: "number for a secret's string, value not printed", kind: resource.ECSTaskDefinition,
+			spec: `{"containerDefinitions":[{"name":"web","environment":[{"name":"DB_PASSWORD","value":98765432109876}]}]}`,
+			path: "containerDefinitions/0/environment/0/value", contains: []string{`environment[0].value of container "web" must be a string, got a number;`},
+		},
+		{
 			name: "container not an object", kind: resource.ECSTaskDefinition,
 			spec: `{"containerDefinitions":[{"name":"a"},"b"]}`,
 			path: "containerDefinitions/1", contains: []string{`container #2 must be an object`},

@@ -296,3 +296,34 @@ func FuzzClassify(f *testing.F) {
 		}
 	})
 }
+
+func TestSecretEnvValue(t *testing.T) {
+	pod := map[string]any{"containers": []any{map[string]any{"env": []any{
+		map[string]any{"name": "DB_PASSWORD", "value": 12345678},
+		map[string]any{"name": "PORT", "value": 8080},
+		map[string]any{"name": "PASSWORD_FILE", "value": 1},
+	}}}}
+	tests := []struct {
+		path []any
+		want bool
+	}{
+		{[]any{"containers", 0, "env", 0, "value"}, true},
+		{[]any{"containers", 0, "env", 1, "value"}, false},
+		{[]any{"containers", 0, "env", 2, "value"}, false},
+		{[]any{"containers", 0, "env", 3, "value"}, false},
+		{[]any{"containers", 0, "env", 0, "name"}, false},
+		{[]any{"containers", "0", "env", 0, "value"}, false},
+		{[]any{"value"}, false},
+	}
+	for _, tt := range tests {
+		if got := SecretEnvValue(pod, tt.path); got != tt.want {
+			t.Errorf("SecretEnvValue(%v) = %v, want %v", tt.path, got, tt.want)
+		}
+	}
+	ecs := map[string]any{"containerDefinitions": []any{map[string]any{"environment": []any{
+		map[string]any{"name": "apiKey", "value": []any{"x"}},
+	}}}}
+	if !SecretEnvValue(ecs, []any{"containerDefinitions", 0, "environment", 0, "value"}) {
+		t.Error("SecretEnvValue(ECS apiKey) = false, want true")
+	}
+}
