@@ -289,6 +289,9 @@ var secretAssignments = []*regexp.Regexp{
 	regexp.MustCompile(`://[^/\s:@"']+:([^@\s/"']+)@`),
 	regexp.MustCompile(`(?i)[a-z0-9_.-]*(?:password|passwd|pwd|secret|token|api_?key|access_?key|private_?key|credentials?)[a-z0-9_.-]*["']?\s*[:=]\s*["']?([^"'\s,;{}\[\]]{4,})`),
 	regexp.MustCompile(`(?i)"?name"?\s*[:=]\s*"?[^",}]*(?:password|passwd|pwd|secret|token|key|credential)[^",}]*"?\s*,\s*"?value"?\s*[:=]\s*"?([^",}]+)`),
+	// A value written as a list or object (a schema error, which no secret
+	// rule reads): everything up to its closing bracket.
+	regexp.MustCompile(`(?i)"?name"?\s*[:=]\s*"?[^",}]*(?:password|passwd|pwd|secret|token|key|credential)[^",}]*"?\s*,\s*"?value"?\s*[:=]\s*([\[{][^\]}]*)`),
 }
 
 // scrub stars credential-shaped text in line, in place.

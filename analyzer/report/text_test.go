@@ -207,6 +207,8 @@ func TestTextScrubsUnflaggedCredentials(t *testing.T) {
 		`api_key: sk_live_abcdefghijklmnop1234`,
 		`    - {name: SLACK_TOKEN, value: xoxb-1234567890-abcdefghij}`,
 		`-----BEGIN RSA PRIVATE KEY-----`,
+		`  {"name": "API_TOKEN", "value": ["hunter3hunter3"]},`,
+		`  {"name": "SESSION_SECRET", "value": {"v": "hunter4hunter4"}},`,
 	}
 	file := writeTemp(t, "broken.json", strings.Join(lines, "\n")+"\n")
 	r := &result.Report{}
@@ -214,7 +216,7 @@ func TestTextScrubsUnflaggedCredentials(t *testing.T) {
 		r.Findings = append(r.Findings, result.Finding{RuleID: "ERR001", Severity: result.High, Message: "parse error", Range: at(file, i+1, 1, 0, 0)})
 	}
 	out := textOf(t, r, Options{})
-	for _, s := range []string{"AKIAIOSFODNN7EXAMPLE", "hunter2", "s3cretpass", "abcdefghijklmnop1234", "abcdefghij", "RSA PRIVATE"} {
+	for _, s := range []string{"AKIAIOSFODNN7EXAMPLE", "hunter2", "s3cretpass", "abcdefghijklmnop1234", "abcdefghij", "RSA PRIVATE", "hunter3", "hunter4"} {
 		if strings.Contains(out, s) {
 			t.Errorf("excerpt shows %q:\n%s", s, out)
 		}
