@@ -25,18 +25,20 @@ type instruction struct {
 	text     *joined
 
 	// Filled in by the stage walk, per command.
-	Env    []keyValue // ENV
-	ARG    []argDecl  // ARG
-	User   string     // USER, expanded
-	Ports  []string   // EXPOSE, each argument expanded
-	Srcs   []string   // ADD sources, expanded: quotes removed, known ARG and ENV values substituted
-	None   bool       // HEALTHCHECK NONE
-	Shell  []string   // SHELL
-	Run    *runInfo   // RUN
-	From   *copyFrom  // COPY --from
-	Stage  int
-	Index  int
-	argPos []source.Pos // where each of Args is written, when found
+	Env   []keyValue // ENV
+	ARG   []argDecl  // ARG
+	User  string     // USER, expanded
+	Ports []string   // EXPOSE, each argument expanded
+	Srcs  []string   // ADD sources, expanded: quotes removed, known ARG and ENV values substituted
+	None  bool       // HEALTHCHECK NONE
+	Shell []string   // SHELL
+	Run   *runInfo   // RUN, and ONBUILD RUN (its trigger's)
+	// Trigger is the instruction an ONBUILD registers.
+	Trigger *instruction
+	From    *copyFrom // COPY --from
+	Stage   int
+	Index   int
+	argPos  []source.Pos // where each of Args is written, when found
 }
 
 type flag struct{ Name, Value string }
@@ -173,6 +175,19 @@ func newInstruction(n *parser.Node, phys *physical, cont *regexp.Regexp) *instru
 		JSON:     n.Attributes["json"],
 	}
 	ins.text = phys.join(n.StartLine, cont, n.Original)
+	ins.fill(n)
+	if ins.Cmd == "onbuild" && n.Next != nil && len(n.Next.Children) > 0 {
+		child := n.Next.Children[0]
+		ins.Args = []string{child.Original}
+		ins.argPos = nil
+		ins.locateArgs()
+		ins.Trigger = newTrigger(child, ins)
+	}
+	return ins
+}
+
+// fill reads the flags, arguments and heredocs of n.
+func (ins *instruction) fill(n *parser.Node) {
 	for _, f := range n.Flags {
 		name, value, _ := strings.Cut(strings.TrimPrefix(f, "--"), "=")
 		ins.Flags = append(ins.Flags, flag{Name: strings.ToLower(name), Value: value})
@@ -180,12 +195,25 @@ func newInstruction(n *parser.Node, phys *physical, cont *regexp.Regexp) *instru
 	for c := n.Next; c != nil; c = c.Next {
 		ins.Args = append(ins.Args, c.Value)
 	}
-	if ins.Cmd == "onbuild" && n.Next != nil && len(n.Next.Children) > 0 {
-		ins.Args = []string{n.Next.Children[0].Original}
-	}
 	ins.heredocs(n)
 	ins.locateArgs()
-	return ins
+}
+
+// newTrigger builds the instruction an ONBUILD registers (ONBUILD RUN
+// curl ... | sh): it runs in every build FROM this image, so the RUN rules
+// judge it too, as hadolint does. It is written on the ONBUILD's lines, so
+// it shares their text and positions.
+func newTrigger(n *parser.Node, outer *instruction) *instruction {
+	t := &instruction{
+		Cmd:      strings.ToLower(n.Value),
+		Start:    outer.Start,
+		End:      outer.End,
+		Original: n.Original,
+		JSON:     n.Attributes["json"],
+		text:     outer.text,
+	}
+	t.fill(n)
+	return t
 }
 
 // heredocs records heredoc bodies with the line each starts on: bodies
@@ -307,6 +335,13 @@ func (b *builder) add(ins *instruction) {
 		}
 	case "run":
 		b.run(ins)
+	case "onbuild":
+		// The trigger runs when a child build starts, with the SHELL this
+		// image ends with; the SHELL in effect here is the usual case.
+		if t := ins.Trigger; t != nil && t.Cmd == "run" {
+			b.run(t)
+			ins.Run = t.Run
+		}
 	}
 }
 

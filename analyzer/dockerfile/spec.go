@@ -229,6 +229,13 @@ func (e *emitter) instruction(p source.Path, ins *instruction) map[string]any {
 		if ins.Run != nil {
 			out["run"] = e.run(p.Child("run"), ins.Run)
 		}
+	case "onbuild":
+		if ins.Trigger != nil {
+			out["trigger"] = ins.Trigger.Cmd
+		}
+		if ins.Run != nil {
+			out["run"] = e.run(p.Child("run"), ins.Run)
+		}
 	}
 	return out
 }

@@ -28,7 +28,7 @@ import data.shipcheck.lib.dockerfile as df
 deny contains {"msg": msg, "path": df.path(s, k)} if {
 	some s in df.chain
 	some k, ins in df.stages[s].instructions
-	ins.cmd == "run"
+	df.runs_code(ins)
 	run := ins.run
 	some cmd in run.commands
 	cmd.name in {"apt-get", "apt"}

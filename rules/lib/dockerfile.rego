@@ -27,10 +27,16 @@ instructions contains [s, k, ins] if {
 # path of an instruction, relative to input.spec.
 path(s, k) := ["stages", s, "instructions", k]
 
-# runs yields [stage, instruction, run] for every RUN.
+# runs yields [stage, instruction, run] for every RUN, and every ONBUILD
+# RUN: its trigger runs in each build FROM the image.
 runs contains [s, k, ins.run] if {
 	some [s, k, ins] in instructions
-	ins.cmd == "run"
+	runs_code(ins)
+}
+
+# runs_code holds for a RUN or ONBUILD RUN with its parsed code.
+runs_code(ins) if {
+	ins.cmd in {"run", "onbuild"}
 	is_object(ins.run)
 }
 
