@@ -130,8 +130,9 @@ var (
 		regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*\s*=\s*["']`),
 	}
 	// In a Dockerfile a value may itself contain '=' (base64 padding), so
-	// NAME= counts as a key only when the finding's message names NAME.
-	dockerKeyPattern = regexp.MustCompile(`^(?i:(?:ENV|ARG)\s+)?([A-Za-z_][A-Za-z0-9_]*)=`)
+	// NAME= counts as a key only when the finding's message names NAME. The
+	// legacy form ENV NAME value separates them with white space.
+	dockerKeyPattern = regexp.MustCompile(`^(?i:(?:ENV|ARG)\s+)?([A-Za-z_][A-Za-z0-9_]*)(?:=|\s+)`)
 )
 
 // keyPrefix is the length in characters of the key that starts seg, 0

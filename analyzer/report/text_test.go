@@ -240,6 +240,7 @@ func TestTextMaskKeepsKeys(t *testing.T) {
 		{"yaml entry", "pod.yaml", `    value: Tr0ub4dor&3xyz`, "DB_PASSWORD", 5, 26, `value: **************`},
 		{"hcl attribute", "main.tf", `  value = "Tr0ub4dor&3xyz"`, "DB_PASSWORD", 3, 27, `value = "**************"`},
 		{"dockerfile pair", "Dockerfile", `ENV DB_PASSWORD=Tr0ub4dor&3xyz`, `variable DB_PASSWORD`, 5, 31, `ENV DB_PASSWORD=**************`},
+		{"dockerfile legacy pair", "Dockerfile", `ENV MYSQL_ROOT_PASSWORD Tr0ub4dor&3xyz`, `ENV MYSQL_ROOT_PASSWORD looks like a secret`, 5, 39, `ENV MYSQL_ROOT_PASSWORD **************`},
 		{"dockerfile value with =", "Dockerfile", `ENV TOKEN Tr0ub4dor=3xyz==`, `variable TOKEN`, 11, 27, `ENV TOKEN ****************`},
 		{"yaml value with =", "pod.yaml", `    value: Tr0ub4dor=3xyz==`, "TOKEN", 12, 28, `value: ****************`},
 	}
