@@ -204,3 +204,28 @@ func TestInlineSuppressionsKubernetes(t *testing.T) {
 	}
 	t.Error("the Pod's K8S002 is missing or suppressed")
 }
+
+// TestModuleArgumentSuppressions covers ignore comments beside the
+// arguments of a module call: a value the module uses as passed is
+// reported at the argument, so a comment there covers it, and only for
+// that call.
+func TestModuleArgumentSuppressions(t *testing.T) {
+	dir := filepath.Join("..", "..", "testdata", "workflow", "suppress_module")
+	rep := scanDir(t, scan.Options{Paths: []string{dir}})
+	wantSuppressed := []string{
+		"main.tf:5 ECS004", // the line above the argument
+		"main.tf:6 ECS005", // trailing comment on the argument
+	}
+	if got := summary(rep, dir, isSuppressed); !slices.Equal(got, wantSuppressed) {
+		t.Errorf("suppressed:\n got %q\nwant %q", got, wantSuppressed)
+	}
+	if got := summary(rep, dir, isStale); len(got) != 0 {
+		t.Errorf("stale suppressions: %q", got)
+	}
+	reported := summary(rep, dir, func(f result.Finding) bool { return f.Suppression == nil })
+	for _, want := range []string{"main.tf:12 ECS004", "main.tf:13 ECS005"} {
+		if !slices.Contains(reported, want) {
+			t.Errorf("%s not reported for the call without ignore comments; reported %q", want, reported)
+		}
+	}
+}

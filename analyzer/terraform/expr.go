@@ -23,13 +23,15 @@ type walker struct {
 	ctx    *hcl.EvalContext
 	text   func(hcl.Range) string          // the source text of a range
 	locals map[string]hclsyntax.Expression // local.x definitions written in HCL
-	// defaults holds the default expressions of the variables that take
-	// their default, so that their values point at where they are written.
-	defaults map[string]hclsyntax.Expression
-	// writtenDefaults holds the default expressions of all variables that
-	// take their default, converted to their type or not: only where
-	// their elements are written is taken from them.
-	writtenDefaults map[string]hclsyntax.Expression
+	// defaults holds the expressions that write the values of the
+	// variables their type leaves as written (a default, a variables file,
+	// a module call's argument), so that their values point at where they
+	// are written.
+	defaults map[string]writtenValue
+	// writtenDefaults holds the same for all those variables, converted
+	// to their type or not: only where their elements are written is taken
+	// from them.
+	writtenDefaults map[string]writtenValue
 	// templates holds the bodies of data "template_file" blocks.
 	templates map[string]*hclsyntax.Body
 	// policies holds data "aws_iam_policy_document" blocks.
@@ -92,10 +94,10 @@ func (w *walker) node(expr hclsyntax.Expression) *source.Node {
 		if n := w.iterVar(e); n != nil {
 			return n
 		}
-		if def := w.localDef(e); def != nil {
-			w.depth++
-			defer func() { w.depth-- }()
-			return w.node(def)
+		if in, def := w.localDef(e); def != nil {
+			in.depth++
+			defer func() { in.depth-- }()
+			return in.node(def)
 		}
 	case *hclsyntax.ForExpr:
 		if n := w.forExpr(e); n != nil {
@@ -105,23 +107,48 @@ func (w *walker) node(expr hclsyntax.Expression) *source.Node {
 	return w.value(expr)
 }
 
+// writtenValue is an expression that writes a variable's value and the
+// walker that evaluates it: nil for the module's own expressions (a
+// default, a variables file), the calling module's walker for the argument
+// of a module call, whose expression refers to the caller's variables and
+// locals and lies in the caller's files.
+type writtenValue struct {
+	expr hclsyntax.Expression
+	in   *walker
+}
+
+// walker returns the walker that evaluates d, w when it is the module's
+// own expression.
+func (d writtenValue) walker(w *walker) *walker {
+	if d.in != nil {
+		return d.in
+	}
+	return w
+}
+
 // localDef returns the definition of a plain local.x reference, or of
-// var.x when the variable takes its default.
-func (w *walker) localDef(e *hclsyntax.ScopeTraversalExpr) hclsyntax.Expression {
+// var.x when the variable's value is written as it is (a default, a
+// variables file, a module call's argument), with the walker that
+// evaluates it.
+func (w *walker) localDef(e *hclsyntax.ScopeTraversalExpr) (*walker, hclsyntax.Expression) {
 	if w.depth >= maxLocalDepth || len(e.Traversal) != 2 {
-		return nil
+		return nil, nil
 	}
 	attr, ok := e.Traversal[1].(hcl.TraverseAttr)
 	if !ok {
-		return nil
+		return nil, nil
 	}
 	switch e.Traversal.RootName() {
 	case "local":
-		return w.locals[attr.Name]
+		if def := w.locals[attr.Name]; def != nil {
+			return w, def
+		}
 	case "var":
-		return w.defaults[attr.Name]
+		if d, ok := w.defaults[attr.Name]; ok {
+			return d.walker(w), d.expr
+		}
 	}
-	return nil
+	return nil, nil
 }
 
 // call walks concat() of lists and merge() of objects, so that their

@@ -65,15 +65,18 @@ func (w *walker) forExpr(e *hclsyntax.ForExpr) *source.Node {
 }
 
 // writtenNode walks a collection for the positions of its elements: a
-// variable taking its default is walked in its default even when its type
+// variable whose value is written (a default, a variables file, a module
+// call's argument) is walked where it is written even when its type
 // converts the value (map(string) of numbers), since only positions are
 // used.
 func (w *walker) writtenNode(expr hclsyntax.Expression) *source.Node {
 	if t, ok := expr.(*hclsyntax.ScopeTraversalExpr); ok && len(t.Traversal) == 2 && t.Traversal.RootName() == "var" && w.depth < maxLocalDepth {
-		if attr, ok := t.Traversal[1].(hcl.TraverseAttr); ok && w.writtenDefaults[attr.Name] != nil {
-			w.depth++
-			defer func() { w.depth-- }()
-			return w.node(w.writtenDefaults[attr.Name])
+		if attr, ok := t.Traversal[1].(hcl.TraverseAttr); ok && w.writtenDefaults[attr.Name].expr != nil {
+			d := w.writtenDefaults[attr.Name]
+			in := d.walker(w)
+			in.depth++
+			defer func() { in.depth-- }()
+			return in.node(d.expr)
 		}
 	}
 	return w.node(expr)

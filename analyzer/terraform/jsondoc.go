@@ -39,10 +39,10 @@ func (w *walker) jsonDoc(attr string, expr hclsyntax.Expression) (*source.Node, 
 			return w.jsonDoc(attr, branch)
 		}
 	case *hclsyntax.ScopeTraversalExpr:
-		if def := w.localDef(e); def != nil {
-			w.depth++
-			defer func() { w.depth-- }()
-			return w.jsonDoc(attr, def)
+		if in, def := w.localDef(e); def != nil {
+			in.depth++
+			defer func() { in.depth-- }()
+			return in.jsonDoc(attr, def)
 		}
 		if n, d, ok := w.templateDataDoc(attr, e); ok {
 			return n, d

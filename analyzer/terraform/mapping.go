@@ -164,6 +164,9 @@ var resourceTypes = map[string]mappedType{
 // mapper builds canonical nodes from raw ones.
 type mapper struct {
 	headers map[*source.Node]source.Range // raw and canonical block objects -> header
+	// module holds the files of the module the resource is declared in,
+	// nil when that does not apply (plan JSON).
+	module map[string][]byte
 }
 
 // object maps raw through fields. at is where fields that only exist in
@@ -335,11 +338,34 @@ func (m *mapper) index(spec *source.Node, header source.Range) *source.Index {
 	return ix
 }
 
+// writtenOutside reports whether mem's value is a scalar written outside
+// the module's configuration files: in a variables file, in the argument
+// of the module call that passes it, or in a JSON or YAML file the module
+// reads. A finding on it then points there, where it is to be changed,
+// rather than at the key (the module's "user = var.user" line). A value
+// written in another .tf file of the module itself (a default, a local)
+// still points at its key, as one written in the same file does.
+func (m *mapper) writtenOutside(mem source.Member) bool {
+	v := mem.Value
+	switch {
+	case m.module == nil || v.Range.File == "" || v.Range.File == mem.KeyRange.File:
+		return false
+	case v.Kind != source.String && v.Kind != source.Number && v.Kind != source.Bool:
+		return false
+	}
+	_, own := m.module[v.Range.File]
+	return !own
+}
+
 func (m *mapper) fix(ix *source.Index, n *source.Node, p source.Path) {
 	switch n.Kind {
 	case source.Object:
 		for _, mem := range n.Members {
-			m.fix(ix, mem.Value, p.Child(mem.Key))
+			cp := p.Child(mem.Key)
+			m.fix(ix, mem.Value, cp)
+			if m.writtenOutside(mem) {
+				ix.Add(cp, mem.Value.Range)
+			}
 		}
 	case source.Array:
 		for i, it := range n.Items {

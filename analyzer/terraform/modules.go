@@ -54,7 +54,7 @@ func (l *loader) call(m *module, w *walker, c *block, prefix string, depth int, 
 	defer delete(stack, abs)
 	all := func(string) bool { return true }
 	if !expanded {
-		l.module(child, args, addr+".", all, depth+1, stack)
+		l.module(child, args, passedArgs(w, w.ctx, c), addr+".", all, depth+1, stack)
 		return
 	}
 	for _, in := range insts {
@@ -64,7 +64,7 @@ func (l *loader) call(m *module, w *walker, c *block, prefix string, depth int, 
 		if err != nil {
 			continue
 		}
-		l.module(inst, args, fmt.Sprintf("%s[%q].", addr, in.key), all, depth+1, stack)
+		l.module(inst, args, passedArgs(w, in.ctx, c), fmt.Sprintf("%s[%q].", addr, in.key), all, depth+1, stack)
 	}
 }
 
@@ -136,6 +136,32 @@ func (l *loader) notEvaluated(c *block, addr, src, msg string) {
 		Spec: map[string]any{"source": src}, Index: ix,
 		Diagnostics: []resource.Diagnostic{{RuleID: "ERR002", Severity: "info", Message: msg, Range: c.header}},
 	}})
+}
+
+// passedArgs returns the expressions of the input arguments of a module
+// call written in HCL, each with a walker of the calling module evaluating
+// them in ctx (the call's, or one instance's), so that a value the called
+// module uses as it is passed points at the argument in the caller.
+func passedArgs(w *walker, ctx *hcl.EvalContext, c *block) map[string]writtenValue {
+	if c.native == nil {
+		return nil
+	}
+	caller := *w
+	caller.ctx, caller.iter, caller.depth = ctx, nil, 0
+	out := map[string]writtenValue{}
+	for name, a := range c.native.Attributes {
+		if name != "source" && !moduleMeta[name] {
+			out[name] = writtenValue{expr: a.Expr, in: &caller}
+		}
+	}
+	return out
+}
+
+// knownValue reports whether v is known and not null: the argument's
+// expression then describes the value the called module receives.
+func knownValue(v cty.Value) bool {
+	v, _ = v.UnmarkDeep()
+	return v.IsKnown() && !v.IsNull()
 }
 
 // moduleArgs evaluates a module block's source and input arguments.

@@ -59,10 +59,10 @@ func (w *walker) replaceBase(base hclsyntax.Expression) (*renderedTemplate, stri
 	case *hclsyntax.TemplateWrapExpr:
 		return w.replaceBase(b.Wrapped)
 	case *hclsyntax.ScopeTraversalExpr:
-		if def := w.localDef(b); def != nil {
-			w.depth++
-			defer func() { w.depth-- }()
-			return w.replaceBase(def)
+		if in, def := w.localDef(b); def != nil {
+			in.depth++
+			defer func() { in.depth-- }()
+			return in.replaceBase(def)
 		}
 	case *hclsyntax.FunctionCallExpr:
 		if b.Name == "templatefile" && len(b.Args) == 2 {

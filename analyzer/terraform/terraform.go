@@ -84,7 +84,7 @@ func LoadModule(dir string, files []string, opts Options) ([]*resource.Resource,
 	if abs, err := filepath.Abs(dir); err == nil {
 		stack[abs] = true
 	}
-	l.module(m, inputs.vals, "", selected, 0, stack)
+	l.module(m, inputs.vals, nil, "", selected, 0, stack)
 	l.joinRegistryWide()
 	return l.finish(), append(errs, l.errs...)
 }
@@ -137,8 +137,10 @@ func (l *loader) finish() []*resource.Resource {
 }
 
 // module evaluates m with the given inputs and collects the resources of
-// the selected files; prefix is the module address ("module.app.").
-func (l *loader) module(m *module, inputs map[string]cty.Value, prefix string, selected func(string) bool, depth int, stack map[string]bool) {
+// the selected files; prefix is the module address ("module.app."). passed
+// holds the expressions of the arguments a module call passes (nil for
+// the root module).
+func (l *loader) module(m *module, inputs map[string]cty.Value, passed map[string]writtenValue, prefix string, selected func(string) bool, depth int, stack map[string]bool) {
 	ctx := m.evalContext(inputs)
 	if mods, ok := l.moduleOutputs(m, ctx, prefix, depth, stack); ok {
 		ctx.Variables["module"] = mods
@@ -150,7 +152,7 @@ func (l *loader) module(m *module, inputs map[string]cty.Value, prefix string, s
 			locals[n] = d.native
 		}
 	}
-	defaults, written, files := l.writtenValues(m, inputs, depth)
+	defaults, written, files := l.writtenValues(m, inputs, passed, depth)
 	w := &walker{ctx: ctx, text: fileText(files), locals: locals, defaults: defaults, writtenDefaults: written, templates: m.templates, policies: m.policies}
 	var repos []*built
 	for _, b := range m.resources {
@@ -192,7 +194,7 @@ func (l *loader) module(m *module, inputs map[string]cty.Value, prefix string, s
 func (l *loader) build(w *walker, m *module, b *block, mt mappedType, name string) *built {
 	rb := newRawBuilder(w, b.typ, m.src)
 	raw := rb.build(b)
-	mp := &mapper{headers: rb.headers}
+	mp := &mapper{headers: rb.headers, module: m.files}
 	spec := mp.object(raw, mt.fields, b.header)
 	out := &built{
 		res:  &resource.Resource{Kind: mt.kind, Name: name, File: b.file, Format: Format, Diagnostics: rb.diags},
@@ -246,29 +248,32 @@ func (rb *rawBuilder) build(b *block) *source.Node {
 }
 
 // writtenValues returns, for the variables of m whose value is written in
-// HCL (a default, or for the root module a variables file), the expression
-// that writes it: all of them, and those whose type conversion keeps the
-// value as written, so that findings can point at where it is written. The
-// files map holds the text of the module and of those variables files.
-func (l *loader) writtenValues(m *module, inputs map[string]cty.Value, depth int) (defaults, written map[string]hclsyntax.Expression, files map[string][]byte) {
-	defaults = map[string]hclsyntax.Expression{}
-	written = map[string]hclsyntax.Expression{}
+// HCL (a default, for the root module a variables file, for a called
+// module the argument passed), the expression that writes it: all of them,
+// and those whose type conversion keeps the value as written, so that
+// findings can point at where it is written. The files map holds the text
+// of the module and of those variables files.
+func (l *loader) writtenValues(m *module, inputs map[string]cty.Value, passed map[string]writtenValue, depth int) (defaults, written map[string]writtenValue, files map[string][]byte) {
+	defaults = map[string]writtenValue{}
+	written = map[string]writtenValue{}
 	files = m.files
 	for n, v := range m.vars {
-		var expr hclsyntax.Expression
-		_, given := inputs[n]
+		var d writtenValue
+		in, given := inputs[n]
 		switch {
 		case !given:
-			expr = v.native
+			d.expr = v.native
 		case depth == 0:
-			expr = l.rootVars.written[n]
+			d.expr = l.rootVars.written[n]
+		case knownValue(in):
+			d = passed[n]
 		}
-		if expr == nil {
+		if d.expr == nil {
 			continue
 		}
-		written[n] = expr
+		written[n] = d
 		if !m.converted[n] {
-			defaults[n] = expr
+			defaults[n] = d
 		}
 	}
 	if depth == 0 && len(l.rootVars.files) > 0 {

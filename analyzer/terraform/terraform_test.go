@@ -315,9 +315,11 @@ resource "aws_eks_cluster" "c" {
 	}
 	dir := writeModule(t, files)
 	rs := loadAll(t, dir, Options{})
+	// Values from variables files point where they are written, the
+	// file that wins (b.auto.tfvars after terraform.tfvars).
 	verify(t, get(t, rs, "aws_cloudwatch_log_group.app"), []check{
-		{[]any{"logGroupName"}, "from-tfvars", "main.tf:15"},
-		{[]any{"retentionInDays"}, 30, "main.tf:16"},
+		{[]any{"logGroupName"}, "from-tfvars", "terraform.tfvars:1"},
+		{[]any{"retentionInDays"}, 30, "b.auto.tfvars:1"},
 		{[]any{"kmsKeyId"}, "arn:aws:kms:eu-west-1:1:key/x", ""},
 	})
 	verify(t, get(t, rs, "aws_eks_cluster.c"), []check{{[]any{"name"}, "${var.from_file}", ""}})
@@ -554,17 +556,96 @@ resource "aws_ecr_repository" "r" {
 `,
 	})
 	rs := loadAll(t, dir, Options{})
-	verify(t, get(t, rs, "module.app.aws_cloudwatch_log_group.this"), []check{
+	// A value passed as it is points at the call's argument; one the
+	// module builds ("/ecs/${var.name}") where the module builds it.
+	app := get(t, rs, "module.app.aws_cloudwatch_log_group.this")
+	verify(t, app, []check{
 		{[]any{"logGroupName"}, "/ecs/billing", "main.tf:6"},
-		{[]any{"retentionInDays"}, 0, "main.tf:7"},
+		{[]any{"retentionInDays"}, 0, "main.tf:4"},
 	})
-	if f := get(t, rs, "module.app.aws_cloudwatch_log_group.this").File; !strings.HasSuffix(f, filepath.Join("modules", "app", "main.tf")) {
-		t.Errorf("module resource file = %s", f)
+	if rg, _ := app.Index.Locate(source.Path{"retentionInDays"}); rg.File != filepath.Join(dir, "main.tf") {
+		t.Errorf("retentionInDays located in %s, want the caller's main.tf", rg.File)
 	}
-	verify(t, get(t, rs, "module.app.module.nested.aws_ecr_repository.r"), []check{{[]any{"repositoryName"}, "billing-repo", ""}})
+	if !strings.HasSuffix(app.File, filepath.Join("modules", "app", "main.tf")) {
+		t.Errorf("module resource file = %s", app.File)
+	}
+	verify(t, get(t, rs, "module.app.module.nested.aws_ecr_repository.r"), []check{{[]any{"repositoryName"}, "billing-repo", "main.tf:3"}})
 	vpc := get(t, rs, "module.vpc")
 	if vpc.Kind != ModuleKind || len(vpc.Diagnostics) != 1 || vpc.Diagnostics[0].RuleID != "ERR002" || vpc.Diagnostics[0].Range.Start.Line != 7 {
 		t.Errorf("remote module = %+v", vpc)
+	}
+}
+
+// TestModuleArgumentPositions covers where values passed to modules are
+// located: at the argument of the outermost call that writes them, through
+// a chain of calls and for_each instances; where the module uses them when
+// the value is unknown or converted to the variable's type.
+func TestModuleArgumentPositions(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"main.tf": `module "outer" {
+  source    = "./outer"
+  name      = "orders"
+  retention = 0
+  kms       = 42
+}
+module "each" {
+  source   = "./inner"
+  for_each = { a = "alpha" }
+  name     = each.value
+}
+module "unknown" {
+  source = "./inner"
+  name   = aws_s3_bucket.b.id
+}
+`,
+		"outer/main.tf": `variable "name" {}
+variable "retention" {}
+variable "kms" {
+  type = string
+}
+module "inner" {
+  source    = "../inner"
+  name      = var.name
+  retention = var.retention
+  kms       = var.kms
+}
+`,
+		"inner/main.tf": `variable "name" {}
+variable "retention" {
+  default = 7
+}
+variable "kms" {
+  default = null
+}
+resource "aws_cloudwatch_log_group" "this" {
+  name              = var.name
+  retention_in_days = var.retention
+  kms_key_id        = var.kms
+}
+`,
+	})
+	rs := loadAll(t, dir, Options{})
+	root := filepath.Join(dir, "main.tf")
+	cases := []struct {
+		res, where string
+		path       []any
+		file       string
+	}{
+		{"module.outer.module.inner.aws_cloudwatch_log_group.this", "main.tf:3", []any{"logGroupName"}, root},
+		{"module.outer.module.inner.aws_cloudwatch_log_group.this", "main.tf:4", []any{"retentionInDays"}, root},
+		// 42 becomes "42" in outer's string variable: located where outer uses it.
+		{"module.outer.module.inner.aws_cloudwatch_log_group.this", "main.tf:10", []any{"kmsKeyId"}, filepath.Join(dir, "outer", "main.tf")},
+		{`module.each["a"].aws_cloudwatch_log_group.this`, "main.tf:10", []any{"logGroupName"}, root},
+		{"module.unknown.aws_cloudwatch_log_group.this", "main.tf:9", []any{"logGroupName"}, filepath.Join(dir, "inner", "main.tf")},
+	}
+	for _, c := range cases {
+		r := get(t, rs, c.res)
+		if got := located(r, c.path...); got != c.where {
+			t.Errorf("%s %v located at %s, want %s", c.res, c.path, got, c.where)
+		}
+		if rg, _ := r.Index.Locate(source.Path(c.path)); rg.File != c.file {
+			t.Errorf("%s %v located in %s, want %s", c.res, c.path, rg.File, c.file)
+		}
 	}
 }
 

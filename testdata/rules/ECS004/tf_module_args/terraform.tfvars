@@ -1,0 +1,1 @@
+worker_image = "example/worker:latest"

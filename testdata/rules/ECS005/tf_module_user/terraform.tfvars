@@ -1,0 +1,2 @@
+app_user     = "1000:1000"
+migrate_user = "root"
