@@ -76,18 +76,22 @@ func mixed(s string) bool {
 
 // userinfo finds scheme://user:password@ in a value; the URL may be part of
 // a longer string (a JDBC URL, a connection string with options).
-var userinfo = regexp.MustCompile(`[A-Za-z][A-Za-z0-9+.-]*://[^/\s:@]*:([^/\s@]+)@[^/\s@]`)
+var userinfo = regexp.MustCompile(`[A-Za-z][A-Za-z0-9+.-]*://([^/\s:@]*):([^/\s@]+)@[^/\s@]`)
+
+// oauthBasic is the fixed password of GitHub's token-as-user form
+// (https://TOKEN:x-oauth-basic@github.com/...): the secret is the user.
+const oauthBasic = "x-oauth-basic"
 
 // urlWithPassword holds when a URL carries a literal password. A password
 // that is itself a reference (${DB_PASSWORD}, $(PASS), {{ .pass }}) is not
 // a secret in the file.
 func urlWithPassword(value string) bool {
 	for _, m := range userinfo.FindAllStringSubmatch(value, -1) {
-		pw := m[1]
+		user, pw := m[1], m[2]
 		if decoded, err := url.PathUnescape(pw); err == nil {
 			pw = decoded
 		}
-		if notAPassword(pw) {
+		if notAPassword(pw) || (strings.EqualFold(pw, oauthBasic) && notAPassword(user)) {
 			continue
 		}
 		return true

@@ -106,6 +106,10 @@ func TestClassify(t *testing.T) {
 		{"CONN", "Server=db;Password=<%= ENV['DB_PASSWORD'] %>;", "", ""},
 		{"DATABASE_URL", "postgresql://app:ENC[AES256_GCM,data:abc=,type:str]@db/app", "", ""},
 		{"ARGS", "--password=/run/secrets/db", "", ""},
+		// GitHub's token-as-user form: the secret is the user, here a reference.
+		{"REPO_URL", "https://${GITHUB_TOKEN}:x-oauth-basic@github.com/org/repo.git", "", ""},
+		{"REPO_URL", "https://$(GH_TOKEN):x-oauth-basic@github.com/org/repo.git", "", ""},
+		{"REPO_URL", "https://4951b2323723da7f051cd9618a1d273406c2634b:x-oauth-basic@github.com/org/repo.git", High, "a URL with an embedded password"},
 		{"CONN", "Server=db;Password={Pa;ss};", High, "a connection string with a password"},
 		{"DB_PASSWORD", "ENC[not sops", Medium, "a secret-looking name with a literal value"},
 		{"DB_PASSWORD", "xxxxxxx1", Medium, "a secret-looking name with a literal value"},
