@@ -2,7 +2,8 @@
 # title: Invalid stage reference
 # description: |
 #   The build fails, or copies from the wrong place: COPY --from naming the
-#   stage it is in (a circular dependency), a stage index that does not
+#   stage it is in (a circular dependency) or a stage defined after it, a
+#   stage index that does not
 #   exist, a variable (BuildKit does not expand --from), or a name one or two
 #   letters off a stage name (BuildKit then pulls an image of that name);
 #   and two stages with the same name, where COPY --from and --target
@@ -33,6 +34,15 @@ deny contains {"msg": msg, "path": df.path(s, k)} if {
 }
 
 copy_problem(s, cf) := "copies from the stage it is in (circular dependency)" if cf.stage == s
+
+# BuildKit builds stages in file order and stops at a copy from a later one
+# ("cannot copy from stage ..., it needs to be defined before current stage").
+copy_problem(s, cf) := msg if {
+	is_number(cf.stage)
+	cf.stage > s
+	later := df.stages[cf.stage]
+	msg := sprintf("copies from %s, which comes after this stage; BuildKit stops with \"it needs to be defined before current stage\": move that stage above this one", [df.stage_label(later)])
+}
 
 copy_problem(_, cf) := "uses a variable, which BuildKit does not expand in --from; define a stage FROM the ARG and copy from it" if {
 	contains(cf.value, "$")
