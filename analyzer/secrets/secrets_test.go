@@ -106,6 +106,10 @@ func TestClassify(t *testing.T) {
 		{"CONN", "Server=db;Password=<%= ENV['DB_PASSWORD'] %>;", "", ""},
 		{"DATABASE_URL", "postgresql://app:ENC[AES256_GCM,data:abc=,type:str]@db/app", "", ""},
 		{"ARGS", "--password=/run/secrets/db", "", ""},
+		// Placeholders of copied connection strings.
+		{"DATABASE_URL", "postgresql://postgres:[YOUR-PASSWORD]@db.abcdefgh.supabase.co:5432/postgres", "", ""},
+		{"DB_PASSWORD", "[YOUR-PASSWORD]", "", ""},
+		{"DATABASE_URL", "postgresql://postgres:[pw]x@db/app", High, ""},
 		// GitHub's token-as-user form: the secret is the user, here a reference.
 		{"REPO_URL", "https://${GITHUB_TOKEN}:x-oauth-basic@github.com/org/repo.git", "", ""},
 		{"REPO_URL", "https://$(GH_TOKEN):x-oauth-basic@github.com/org/repo.git", "", ""},
