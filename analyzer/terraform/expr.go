@@ -99,6 +99,9 @@ func (w *walker) node(expr hclsyntax.Expression) *source.Node {
 			defer func() { in.depth-- }()
 			return in.node(def)
 		}
+		if n := w.writtenAttr(e); n != nil {
+			return n
+		}
 	case *hclsyntax.ForExpr:
 		if n := w.forExpr(e); n != nil {
 			return n
@@ -149,6 +152,38 @@ func (w *walker) localDef(e *hclsyntax.ScopeTraversalExpr) (*walker, hclsyntax.E
 		}
 	}
 	return nil, nil
+}
+
+// writtenAttr returns the written attribute a reference var.x.a (or
+// var.x.a.b...) stands for when var.x's value is written as it is (see
+// localDef), so that var.container.image points where the image is
+// written; nil when an attribute is not written as a member.
+func (w *walker) writtenAttr(e *hclsyntax.ScopeTraversalExpr) *source.Node {
+	if w.depth >= maxLocalDepth || len(e.Traversal) < 3 || e.Traversal.RootName() != "var" {
+		return nil
+	}
+	attr, ok := e.Traversal[1].(hcl.TraverseAttr)
+	if !ok {
+		return nil
+	}
+	d, ok := w.defaults[attr.Name]
+	if !ok {
+		return nil
+	}
+	in := d.walker(w)
+	in.depth++
+	n := in.node(d.expr)
+	in.depth--
+	for _, step := range e.Traversal[2:] {
+		a, ok := step.(hcl.TraverseAttr)
+		if !ok || n.Kind != source.Object {
+			return nil
+		}
+		if n = n.Get(a.Name); n == nil {
+			return nil
+		}
+	}
+	return n
 }
 
 // call walks concat() of lists and merge() of objects, so that their

@@ -37,3 +37,13 @@ resource "aws_ecs_task_definition" "migrate" {
     },
   ])
 }
+
+# The module reads the user from an object: var.container.user is the
+# member written in the call.
+module "sidecar" {
+  source = "./modules/object"
+  container = {
+    name = "sidecar"
+    user = "root"
+  }
+}
