@@ -7,9 +7,9 @@
 #   and fork, in CI logs and in rendered artefacts, and rotating them is the
 #   only fix. Secrets whose values are all empty or template placeholders
 #   (<password>, $TOKEN, #{Token}#, __TOKEN__), SOPS-encrypted in place
-#   (ENC[AES256_GCM,...]) or bank-vaults references (vault:path#key) are not
-#   reported, nor are service-account-token Secrets (their data is filled
-#   in by the cluster).
+#   (ENC[AES256_GCM,...]), bank-vaults references (vault:path#key) or vals
+#   references (ref+vault://path#/key) are not reported, nor are
+#   service-account-token Secrets (their data is filled in by the cluster).
 # related_resources:
 #   - ref: https://kubernetes.io/docs/concepts/configuration/secret/
 #   - ref: https://kubernetes.io/docs/concepts/security/secrets-good-practices/
@@ -67,9 +67,12 @@ literal_keys(field) := {k |
 placeholder(v) if regex.match(`^\s*(<[^<>]+>|\$[A-Za-z_][A-Za-z0-9_]*|#\{[^}]+\}#?|__[A-Za-z0-9_]+__)\s*$`, v)
 
 # A value SOPS encrypted in place (ENC[AES256_GCM,data:...,type:str], the
-# Flux way of committing Secrets) or a bank-vaults webhook reference
-# (vault:secret/data/app#password) commits no secret.
-placeholder(v) if regex.match(`^\s*(ENC\[[A-Z0-9_]+,data:[^\]]*\]|(>>)?vault:[^\s#]+#\S+)\s*$`, v)
+# Flux way of committing Secrets), a bank-vaults webhook reference
+# (vault:secret/data/app#password) or a vals reference that vals eval or
+# helmfile replaces before the manifest is applied
+# (ref+vault://secret/db#/password, ref+awssecrets://prod/db) commits no
+# secret.
+placeholder(v) if regex.match(`^\s*(ENC\[[A-Z0-9_]+,data:[^\]]*\]|(>>)?vault:[^\s#]+#\S+|ref\+[a-z0-9]+://\S*)\s*$`, v)
 
 first_field := "data" if count(literal_keys("data")) > 0
 

@@ -50,3 +50,15 @@ test_literal_beside_placeholder_counts if {
 	some d in ds
 	contains(d.msg, "1 value(s) in stringData (b)")
 }
+
+test_encrypted_and_store_references_are_not_values if {
+	count(deny) == 0 with input as {"kind": "kubernetes", "spec": {
+		"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "s"},
+		"stringData": {
+			"a": "ENC[AES256_GCM,data:8H4wsH4FxgY=,iv:tYOh,tag:2mdd,type:str]",
+			"b": "vault:secret/data/app#password",
+			"c": "ref+vault://secret/data/db#/password",
+			"d": "ref+awssecrets://prod/db",
+		},
+	}}
+}
