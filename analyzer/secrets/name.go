@@ -142,8 +142,10 @@ var (
 	// anywhere (Octopus, Azure DevOps replace-tokens), are filled in by a
 	// deploy tool; [YOUR-PASSWORD] is the placeholder of copied connection
 	// strings (Supabase's postgresql://postgres:[YOUR-PASSWORD]@db...).
+	// Grafana expands $__file{path}, $__env{NAME} and $__vault{ref} in the
+	// settings it reads from the environment.
 	referencePattern = regexp.MustCompile(`\$\{[^}]*\}|\$\([^)]*\)|\{\{.*\}\}|^\$[A-Za-z_][A-Za-z0-9_]*$|^arn:aws[a-z-]*:|^!(Ref|Sub|GetAtt|ImportValue|Join|Select|FindInMap|If)\b|^<[^<>]+>$|` +
-		`#\{[^}]+\}|^__[A-Za-z0-9_.]+__$|^%[A-Za-z_][A-Za-z0-9_]*%$|^\[[A-Za-z][A-Za-z0-9 _.-]*\]$`)
+		`#\{[^}]+\}|^__[A-Za-z0-9_.]+__$|^%[A-Za-z_][A-Za-z0-9_]*%$|^\[[A-Za-z][A-Za-z0-9 _.-]*\]$|^\$__(file|env|vault)\{[^}]+\}$`)
 	absolutePath = regexp.MustCompile(`^(/|[A-Za-z]:\\)[^\s]*$`)
 	// encrypted is a whole value that a tool decrypts or looks up when the
 	// program starts: ENC[AES256_GCM,data:...,type:str] encrypted in place

@@ -110,6 +110,10 @@ func TestClassify(t *testing.T) {
 		{"DATABASE_URL", "postgresql://postgres:[YOUR-PASSWORD]@db.abcdefgh.supabase.co:5432/postgres", "", ""},
 		{"DB_PASSWORD", "[YOUR-PASSWORD]", "", ""},
 		{"DATABASE_URL", "postgresql://postgres:[pw]x@db/app", High, ""},
+		// Grafana's variable expansion.
+		{"GF_SECURITY_ADMIN_PASSWORD", "$__file{/run/secrets/grafana_admin_password}", "", ""},
+		{"GF_DATABASE_PASSWORD", "$__env{PGPASSWORD}", "", ""},
+		{"GF_SECURITY_ADMIN_PASSWORD", "$__file{x}y", Medium, ""},
 		// GitHub's token-as-user form: the secret is the user, here a reference.
 		{"REPO_URL", "https://${GITHUB_TOKEN}:x-oauth-basic@github.com/org/repo.git", "", ""},
 		{"REPO_URL", "https://$(GH_TOKEN):x-oauth-basic@github.com/org/repo.git", "", ""},
