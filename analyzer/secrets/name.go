@@ -162,8 +162,10 @@ var (
 	// (ssm:///path), vals and helmfile (ref+vault://..., ref+awssecrets://...),
 	// akv2k8s (name@azurekeyvault), Azure App Service and Functions
 	// (@Microsoft.KeyVault(SecretUri=...)) and secrets-init
-	// (gcp:secretmanager:projects/...).
-	storeReference = regexp.MustCompile(`^(>>)?vault:[^\s#]+#[^\s]+$|^(op|sm|berglas|ssm)://[^\s]+$|^ref\+[a-z0-9]+://[^\s]*$|` +
+	// (gcp:secretmanager:projects/...). A file: URL or env:// reference
+	// (authentik's AUTHENTIK_SECRET_KEY=file:///run/secrets/key, exporters'
+	// PASSWORD=file:/run/secrets/pw) names where the program reads it.
+	storeReference = regexp.MustCompile(`(?i:^file:\S+$)|^env://\S+$|^(>>)?vault:[^\s#]+#[^\s]+$|^(op|sm|berglas|ssm)://[^\s]+$|^ref\+[a-z0-9]+://[^\s]*$|` +
 		`^[A-Za-z0-9._-]+@azurekeyvault(\?[^\s]*)?$|^@Microsoft\.KeyVault\(.*\)$|^gcp:secretmanager:[^\s]+$`)
 )
 

@@ -110,6 +110,12 @@ func TestClassify(t *testing.T) {
 		{"DATABASE_URL", "postgresql://postgres:[YOUR-PASSWORD]@db.abcdefgh.supabase.co:5432/postgres", "", ""},
 		{"DB_PASSWORD", "[YOUR-PASSWORD]", "", ""},
 		{"DATABASE_URL", "postgresql://postgres:[pw]x@db/app", High, ""},
+		// File and environment references the program resolves itself.
+		{"AUTHENTIK_POSTGRESQL__PASSWORD", "file:///run/secrets/authentik_pg_password", "", ""},
+		{"AUTHENTIK_SECRET_KEY", "env://AUTHENTIK_KEY", "", ""},
+		{"WS_AUTH_PASSWORD", "file:/run/secrets/workspace/auth/password", "", ""},
+		{"DB_PASSWORD", "FILE:/run/secrets/db_password", "", ""},
+		{"DB_PASSWORD", "profile:x", Medium, ""},
 		// Grafana's variable expansion.
 		{"GF_SECURITY_ADMIN_PASSWORD", "$__file{/run/secrets/grafana_admin_password}", "", ""},
 		{"GF_DATABASE_PASSWORD", "$__env{PGPASSWORD}", "", ""},
