@@ -448,3 +448,22 @@ func TestMayNameStage(t *testing.T) {
 		}
 	}
 }
+
+// export and declare -x list the variables they export as assigns; a
+// declare without -x exports nothing.
+func TestExportAssigns(t *testing.T) {
+	_, spec := load(t, `FROM debian:12
+RUN export A=1 B && declare -x C=2 && declare D=3 && make
+`)
+	var got []string
+	for _, c := range insOf(spec, 0, 1)["run"].(map[string]any)["commands"].([]any) {
+		m := c.(map[string]any)
+		for _, a := range m["assigns"].([]any) {
+			as := a.(map[string]any)
+			got = append(got, m["name"].(string)+":"+as["name"].(string)+"="+as["value"].(string))
+		}
+	}
+	if strings.Join(got, " ") != "export:A=1 declare:C=2" {
+		t.Errorf("assigns: %v", got)
+	}
+}

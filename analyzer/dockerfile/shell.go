@@ -169,6 +169,8 @@ func (w *walker) visit(n syntax.Node) bool {
 		w.heredocs(x)
 	case *syntax.CallExpr:
 		w.call(x)
+	case *syntax.DeclClause:
+		w.decl(x)
 	}
 	w.stack = append(w.stack, n)
 	return true
@@ -273,6 +275,42 @@ func (w *walker) call(c *syntax.CallExpr) {
 				w.a.out.Commands[i].Followed = true
 			}
 		}
+	}
+}
+
+// decl records export NAME=value (and declare -x, typeset -x) as a command
+// named after the keyword whose assigns are the variables it exports: they
+// reach every later command of the RUN, as a NAME=value prefix reaches one
+// (export NODE_TLS_REJECT_UNAUTHORIZED=0 && npm install).
+func (w *walker) decl(d *syntax.DeclClause) {
+	argv := []string{d.Variant.Value}
+	exported := d.Variant.Value == "export"
+	var assigns []assign
+	for _, as := range d.Args {
+		if as.Name == nil {
+			if as.Value != nil { // an option: -x, -r
+				opt := w.word(as.Value)
+				argv = append(argv, opt)
+				exported = exported || (strings.HasPrefix(opt, "-") && strings.Contains(opt, "x"))
+			}
+			continue
+		}
+		if as.Naked || as.Value == nil {
+			argv = append(argv, as.Name.Value)
+			continue
+		}
+		v := w.word(as.Value)
+		argv = append(argv, as.Name.Value+"="+v)
+		assigns = append(assigns, assign{Name: as.Name.Value, Value: v})
+	}
+	if !exported {
+		assigns = nil
+	}
+	pipe, position, in := w.context()
+	start, end := int(d.Pos().Offset()), int(d.End().Offset())
+	first := w.a.emit(argv, assigns, w.posOf(start), pipe, position, in, w.nested)
+	for i := first; i < len(w.a.out.Commands); i++ {
+		w.a.out.Commands[i].End = lineEnd(w.posOf, start, end)
 	}
 }
 

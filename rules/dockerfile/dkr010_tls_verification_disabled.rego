@@ -14,7 +14,7 @@
 #   echo/printf/sed/tee or a here-document (COPY <<EOF, cat <<EOF > file),
 #   git http.sslVerify=false,
 #   npm/yarn strict-ssl false, and
-#   ENV or command-prefix NODE_TLS_REJECT_UNAUTHORIZED=0, GIT_SSL_NO_VERIFY,
+#   ENV, export or command-prefix NODE_TLS_REJECT_UNAUTHORIZED=0, GIT_SSL_NO_VERIFY,
 #   PYTHONHTTPSVERIFY=0, PIP_TRUSTED_HOST, NPM_CONFIG_STRICT_SSL=false,
 #   GOINSECURE.
 # related_resources:
