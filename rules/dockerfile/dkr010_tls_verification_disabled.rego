@@ -13,10 +13,10 @@
 #   Verify-Peer "false" or .curlrc insecure written to configuration by
 #   echo/printf/sed/tee or a here-document (COPY <<EOF, cat <<EOF > file),
 #   git http.sslVerify=false,
-#   npm/yarn strict-ssl false, and
+#   npm/yarn strict-ssl false, conda config --set ssl_verify false, and
 #   ENV, export or command-prefix NODE_TLS_REJECT_UNAUTHORIZED=0, GIT_SSL_NO_VERIFY,
 #   PYTHONHTTPSVERIFY=0, PIP_TRUSTED_HOST, NPM_CONFIG_STRICT_SSL=false,
-#   GOINSECURE.
+#   CONDA_SSL_VERIFY=false, GOINSECURE.
 # related_resources:
 #   - ref: https://docs.docker.com/build/building/best-practices/
 #   - ref: https://curl.se/docs/sslcerts.html
@@ -254,6 +254,17 @@ flagged contains [s, k, c, i, "strict-ssl false"] if {
 	false_after(cmd.argv, i, a)
 }
 
+# conda config --set ssl_verify false (micromamba config set ssl_verify
+# false) writes the setting to .condarc for every later conda run.
+flagged contains [s, k, c, i, "ssl_verify false"] if {
+	some [s, k, c, cmd] in df.commands
+	cmd.name in {"conda", "mamba", "micromamba"}
+	"config" in cmd.argv
+	some i, a in cmd.argv
+	lower(a) == "ssl_verify"
+	lower(cmd.argv[i + 1]) in {"false", "no", "0", "off"}
+}
+
 short_or_long(a, short, _) if {
 	regex.match(`^-[A-Za-z0-9]+$`, a)
 	contains(a, short)
@@ -274,6 +285,12 @@ insecure_env("GIT_SSL_NO_VERIFY", v) if not lower(v) in {"", "0", "false", "no"}
 insecure_env("PIP_TRUSTED_HOST", v) if v != ""
 
 insecure_env("NPM_CONFIG_STRICT_SSL", v) if lower(v) == "false"
+
+# conda and micromamba read their settings from CONDA_* and MAMBA_*.
+insecure_env(name, v) if {
+	name in {"CONDA_SSL_VERIFY", "MAMBA_SSL_VERIFY"}
+	lower(v) in {"false", "no", "0", "off"}
+}
 
 # GOINSECURE lists module paths that go fetches without certificate checks
 # (and over plain HTTP).
