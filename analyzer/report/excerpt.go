@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/shipcheck/shipcheck/analyzer/result"
+	"github.com/shipcheck/shipcheck/analyzer/secrets"
 	"github.com/shipcheck/shipcheck/analyzer/source"
 )
 
@@ -191,6 +192,7 @@ func (sf *sourceFile) excerptOf(r source.Range) (excerpt, bool) {
 	line := sf.lines[r.Start.Line-1]
 	if !sf.scrubbed[r.Start.Line] {
 		scrub(line)
+		sf.scrubEnvValue(r.Start.Line)
 		if sf.scrubbed == nil {
 			sf.scrubbed = map[int]bool{}
 		}
@@ -293,6 +295,37 @@ var secretAssignments = []*regexp.Regexp{
 	// A value written as a list or object (a schema error, which no secret
 	// rule reads): everything up to its closing bracket.
 	regexp.MustCompile(`(?i)"?name"?\s*[:=]\s*"?[^",}]*(?:password|passwd|pwd|secret|token|key|credential)[^",}]*"?\s*,\s*"?value"?\s*[:=]\s*([\[{][^\]}]*)`),
+}
+
+// yamlValue and yamlName match the two lines of a YAML env entry written
+// as a block mapping ("- name: DB_PASSWORD" and "value: ..."), which scrub,
+// reading one line at a time, cannot connect.
+var (
+	yamlValue = regexp.MustCompile(`^\s*(?:-\s+)?value\s*:\s*(\S.*)$`)
+	yamlName  = regexp.MustCompile(`^\s*(?:-\s+)?name\s*:\s*["']?([^"'\s#]+)`)
+)
+
+// scrubEnvValue stars the value on line ln (1-based) when it is the value
+// of an env entry whose name, on the line before or after, looks like a
+// secret's: a file no secret rule read (a YAML syntax error, often in the
+// very line of a password with a stray quote) must not print it either.
+func (sf *sourceFile) scrubEnvValue(ln int) {
+	line := sf.lines[ln-1]
+	m := yamlValue.FindStringSubmatchIndex(string(line))
+	if m == nil {
+		return
+	}
+	for _, other := range []int{ln - 1, ln + 1} {
+		if other < 1 || other > len(sf.lines) {
+			continue
+		}
+		n := yamlName.FindStringSubmatch(string(sf.lines[other-1]))
+		if n != nil && secrets.IsSecretName(n[1]) {
+			from := utf8.RuneCountInString(string(line)[:m[2]])
+			maskRunes(line, from, len(line))
+			return
+		}
+	}
 }
 
 // scrub stars credential-shaped text in line, in place.

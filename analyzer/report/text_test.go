@@ -286,3 +286,31 @@ func TestTextNoExcerptForLinelessError(t *testing.T) {
 		t.Errorf("excerpt missing for an error at line 1:\n%s", out)
 	}
 }
+
+// A YAML file that failed to parse was never read by K8S003; the value of
+// a secret-looking env entry on the error line is still starred, whichever
+// of name and value comes first.
+func TestTextScrubsYAMLEnvValue(t *testing.T) {
+	lines := []string{
+		`    - name: DB_PASSWORD`,
+		`      value: "hunter2hunter2`,
+		`    - value: s3cr3t-value`,
+		`      name: apiKey`,
+		`    - name: LOG_LEVEL`,
+		`      value: debug-verbose`,
+	}
+	file := writeTemp(t, "pod.yaml", strings.Join(lines, "\n")+"\n")
+	r := &result.Report{}
+	for _, ln := range []int{2, 3, 6} {
+		r.Findings = append(r.Findings, result.Finding{RuleID: "ERR001", Severity: result.High, Message: "invalid YAML", Range: at(file, ln, 1, 0, 0)})
+	}
+	out := textOf(t, r, Options{})
+	for _, s := range []string{"hunter2", "s3cr3t"} {
+		if strings.Contains(out, s) {
+			t.Errorf("excerpt shows %q:\n%s", s, out)
+		}
+	}
+	if !strings.Contains(out, "value: debug-verbose") || !strings.Contains(out, "value: ") {
+		t.Errorf("excerpt lost a harmless value or the key:\n%s", out)
+	}
+}
