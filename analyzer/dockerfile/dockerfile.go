@@ -14,11 +14,13 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/parser"
 
 	"github.com/shipcheck/shipcheck/analyzer/resource"
+	"github.com/shipcheck/shipcheck/analyzer/secrets"
 	"github.com/shipcheck/shipcheck/analyzer/source"
 )
 
@@ -166,7 +168,21 @@ func parseError(file string, err error) *source.Error {
 	if le != nil && le.Unwrap() != nil {
 		msg = le.Unwrap().Error()
 	}
-	return source.Errorf(lineRange(file, line), "invalid Dockerfile: %s", msg)
+	return source.Errorf(lineRange(file, line), "invalid Dockerfile: %s", maskWord(msg))
+}
+
+// missingEquals is BuildKit's error for an ENV, ARG or LABEL word without
+// '=', which quotes the word: part of a value, perhaps of a password with
+// a space in it (ENV DB_PASSWORD=pass word).
+var missingEquals = regexp.MustCompile(`(can't find = in )"([^"]*)"`)
+
+// maskWord masks the word a missing-'=' error quotes, as secrets are
+// masked everywhere.
+func maskWord(msg string) string {
+	return missingEquals.ReplaceAllStringFunc(msg, func(m string) string {
+		sub := missingEquals.FindStringSubmatch(m)
+		return sub[1] + strconv.Quote(secrets.Mask(sub[2]))
+	})
 }
 
 func lineRange(file string, line int) source.Range {

@@ -467,3 +467,16 @@ RUN export A=1 B && declare -x C=2 && declare D=3 && make
 		t.Errorf("assigns: %v", got)
 	}
 }
+
+// BuildKit's missing-'=' error quotes the word it stopped at, which may be
+// part of a password: the message masks it.
+func TestParseErrorMasksTheWord(t *testing.T) {
+	_, errs := Load("Dockerfile", []byte("FROM alpine:3.19\nENV DB_PASSWORD=Tr0ub4dor &3xyzPass999\n"))
+	var se *source.Error
+	if len(errs) == 0 || !errors.As(errs[0], &se) {
+		t.Fatalf("errors %v, want *source.Error", errs)
+	}
+	if strings.Contains(se.Msg, "xyzPass99") || !strings.Contains(se.Msg, `can't find = in "&3xy******** (12 chars)"`) {
+		t.Errorf("message %q", se.Msg)
+	}
+}

@@ -311,6 +311,10 @@ var (
 // very line of a password with a stray quote) must not print it either.
 func (sf *sourceFile) scrubEnvValue(ln int) {
 	line := sf.lines[ln-1]
+	if sf.dockerfile {
+		scrubDockerValue(line)
+		return
+	}
 	m := yamlValue.FindStringSubmatchIndex(string(line))
 	if m == nil {
 		return
@@ -326,6 +330,21 @@ func (sf *sourceFile) scrubEnvValue(ln int) {
 			return
 		}
 	}
+}
+
+// dockerAssignment is an ENV or ARG line that starts with NAME=value or
+// the legacy NAME value.
+var dockerAssignment = regexp.MustCompile(`^\s*(?i:ENV|ARG)\s+([A-Za-z_][A-Za-z0-9_]*)(?:=|\s+)(.+)$`)
+
+// scrubDockerValue stars the rest of an ENV or ARG line after a
+// secret-looking name: a line BuildKit could not parse (an unquoted space
+// in a password) was read by no secret rule, and scrub stops at the space.
+func scrubDockerValue(line []rune) {
+	m := dockerAssignment.FindStringSubmatchIndex(string(line))
+	if m == nil || !secrets.IsSecretName(string(line)[m[2]:m[3]]) {
+		return
+	}
+	maskRunes(line, utf8.RuneCountInString(string(line)[:m[4]]), len(line))
 }
 
 // scrub stars credential-shaped text in line, in place.

@@ -314,3 +314,20 @@ func TestTextScrubsYAMLEnvValue(t *testing.T) {
 		t.Errorf("excerpt lost a harmless value or the key:\n%s", out)
 	}
 }
+
+// A Dockerfile line BuildKit could not parse is starred after a
+// secret-looking name, past the space that ended the password.
+func TestTextScrubsDockerfileSecretLine(t *testing.T) {
+	file := writeTemp(t, "Dockerfile", "FROM alpine:3.19\nENV DB_PASSWORD=Tr0ub4dor &3xyzPass999\nENV LOG_LEVEL=debug verbose\n")
+	r := &result.Report{Findings: []result.Finding{
+		{RuleID: "ERR001", Severity: result.High, Message: "invalid Dockerfile", Range: at(file, 2, 1, 0, 0)},
+		{RuleID: "ERR001", Severity: result.High, Message: "invalid Dockerfile", Range: at(file, 3, 1, 0, 0)},
+	}}
+	out := textOf(t, r, Options{})
+	if strings.Contains(out, "Tr0ub") || strings.Contains(out, "xyzPass") || !strings.Contains(out, "ENV DB_PASSWORD=") {
+		t.Errorf("secret line not starred after its name:\n%s", out)
+	}
+	if !strings.Contains(out, "ENV LOG_LEVEL=debug verbose") {
+		t.Errorf("harmless line starred:\n%s", out)
+	}
+}
