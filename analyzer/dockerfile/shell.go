@@ -530,7 +530,7 @@ func (a *shellAnalyzer) emit(argv []string, assigns []assign, at source.Pos, pip
 	first := len(a.out.Commands)
 	wrapper := ""
 	for len(argv) > 0 {
-		name := path.Base(argv[0])
+		name := commandName(argv[0])
 		a.out.Commands = append(a.out.Commands, command{
 			Name: name, Argv: argv, Sub: subcommand(name, argv[1:]), Assigns: assigns, Pos: at,
 			Pipeline: pipe, Position: position, Wrapper: wrapper, In: in, Nested: nested,
@@ -546,6 +546,19 @@ func (a *shellAnalyzer) emit(argv []string, assigns []assign, at source.Pos, pip
 		argv, wrapper = next, name
 	}
 	return first
+}
+
+// commandName is the program argv0 runs: its base name, also for a Windows
+// path, without the .exe of Windows images (curl.exe -k is curl -k).
+func commandName(argv0 string) string {
+	name := path.Base(argv0)
+	if i := strings.LastIndexByte(name, '\\'); i >= 0 && i < len(name)-1 {
+		name = name[i+1:]
+	}
+	if len(name) > 4 && strings.EqualFold(name[len(name)-4:], ".exe") {
+		name = name[:len(name)-4]
+	}
+	return name
 }
 
 // unwrap returns the command a wrapper runs, or nil.
