@@ -109,9 +109,10 @@ func notAPassword(pw string) bool {
 }
 
 // passwordSetting finds password=... inside a longer value: ADO.NET and
-// ODBC connection strings (Server=db;Password=x;), JDBC query parameters
+// ODBC connection strings (Server=db;Password=x;), StackExchange.Redis
+// configuration (redis:6379,password=x,ssl=true), JDBC query parameters
 // (?user=app&password=x) and Java system properties (-Dx.password=x).
-var passwordSetting = regexp.MustCompile(`(?i)(?:^|[;?&\s.-])(?:password|pwd)\s*=\s*([^;&\s]+)`)
+var passwordSetting = regexp.MustCompile(`(?i)(?:^|[;?&,\s.-])(?:password|pwd)\s*=\s*([^;&,\s]+)`)
 
 func connectionStringPassword(value string) bool {
 	for _, m := range passwordSetting.FindAllStringSubmatch(value, -1) {
