@@ -55,7 +55,27 @@ func credential(name, value string) (severity, reason string, ok bool) {
 	if connectionStringPassword(value) {
 		return High, "a connection string with a password", true
 	}
+	if jsonPassword(value) {
+		return High, "a JSON setting with a password", true
+	}
 	return "", "", false
+}
+
+// passwordMember finds a JSON member whose key ends in password (or passwd,
+// pwd) and whose value is a string: configuration passed as one JSON
+// variable, as SPRING_APPLICATION_JSON={"spring.datasource.password":"x"}.
+var passwordMember = regexp.MustCompile(`(?i)"[^"]*(?:password|passwd|pwd)"\s*:\s*"((?:[^"\\]|\\.)*)"`)
+
+// jsonPassword holds when value holds a JSON member with a literal
+// password: not empty, masked, a reference, a switch or a number (as for
+// tier 2's values).
+func jsonPassword(value string) bool {
+	for _, m := range passwordMember.FindAllStringSubmatch(value, -1) {
+		if pw := m[1]; !notAPassword(pw) && literal(pw) {
+			return true
+		}
+	}
+	return false
 }
 
 func isAWSSecretKey(name, value string) bool {

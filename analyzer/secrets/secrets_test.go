@@ -66,6 +66,12 @@ func TestClassify(t *testing.T) {
 		{"ConnectionStrings__Redis", "redis.data.svc.cluster.local:6379,password=InsightLearn2024!", High, "a connection string with a password"},
 		{"ConnectionStrings__Redis", "redis:6379,password=${REDIS_PASSWORD},ssl=true", "", ""},
 		{"ConnectionStrings__Redis", "redis:6379,ssl=true,abortConnect=false", "", ""},
+		// Configuration passed as one JSON variable.
+		{"SPRING_APPLICATION_JSON", `{"spring.datasource.password":"s3cret-JSON6"}`, High, "a JSON setting with a password"},
+		{"SPRING_APPLICATION_JSON", `{"spring":{"datasource":{"url":"jdbc:mysql://db/app","password": "s3cr\"et"}}}`, High, "a JSON setting with a password"},
+		{"SPRING_APPLICATION_JSON", `{"spring.datasource.password":"${DB_PASSWORD}"}`, "", ""},
+		{"SPRING_APPLICATION_JSON", `{"server":{"port":8081},"password":""}`, "", ""},
+		{"APP_CONFIG", `{"requirePassword":"true","passwordPolicy":"strong","password":12345}`, "", ""},
 		{"JDBC_URL", "jdbc:postgresql://db:5432/app?user=app&password=${DB_PASSWORD}", "", ""},
 		{"CONN", "Server=db;Password=;", "", ""},
 		{"ARGS", "--user=app --password=s3cret", High, "a connection string with a password"},
