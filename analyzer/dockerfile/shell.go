@@ -71,6 +71,11 @@ var wrappers = map[string][]string{
 	"gosu":    nil,
 	"su-exec": nil,
 	"chroot":  nil,
+	// eatmydata and fakeroot run apt-get in Debian build images
+	// (eatmydata apt-get install -y ...).
+	"eatmydata": nil,
+	"fakeroot":  {"-l", "--lib", "-s", "-i", "-b", "--faked"},
+	"ionice":    {"-c", "-n", "-p", "--class", "--classdata"},
 }
 
 // operandFirst wrappers take one operand before the command: a duration, a
