@@ -10,6 +10,9 @@
 #   (ENC[AES256_GCM,...]), bank-vaults references (vault:path#key) or vals
 #   references (ref+vault://path#/key) are not reported, nor are
 #   service-account-token Secrets (their data is filled in by the cluster).
+#   In Argo CD's repository, repo-creds and cluster Secrets the settings
+#   (type, url, project, username...) are not counted as values, so the
+#   Secret of a public repository is not reported.
 # related_resources:
 #   - ref: https://kubernetes.io/docs/concepts/configuration/secret/
 #   - ref: https://kubernetes.io/docs/concepts/security/secrets-good-practices/
@@ -59,7 +62,32 @@ literal_keys(field) := {k |
 	values.nonempty_string(v)
 	not values.unknown(v)
 	not placeholder(v)
+	not argocd_setting(field, k, v)
 }
+
+# Argo CD reads repositories, credential templates and clusters from Secrets
+# labelled argocd.argoproj.io/secret-type, and most of their keys are
+# settings, not secrets: a public repository's Secret holds only type and
+# url. Those keys are not counted unless the value is a credential itself
+# (a URL with a password); password, sshPrivateKey, githubAppPrivateKey,
+# tlsClientCertKey and a cluster's config (bearer token, TLS keys) are.
+argocd_settings := {
+	"type", "url", "name", "project", "enableOCI", "insecure", "enableLfs", "proxy", "noProxy",
+	"forceHttpBasicAuth", "githubAppID", "githubAppInstallationID", "githubAppEnterpriseBaseUrl",
+	"username", "server", "namespaces", "clusterResources",
+}
+
+argocd_setting(field, k, v) if {
+	object.get(k8s.spec, ["metadata", "labels", "argocd.argoproj.io/secret-type"], "") != ""
+	k in argocd_settings
+	text := plain(field, v) # undefined for data that is not base64: counted
+	not shipcheck.secret.classify("", text)
+}
+
+# plain is the text of a value: data holds it base64-encoded.
+plain("stringData", v) := v
+
+plain("data", v) := base64.decode(v)
 
 # placeholder holds for a whole value that stands for one to be filled in
 # before use: <base64-encoded-password>, $DB_PASSWORD (envsubst),

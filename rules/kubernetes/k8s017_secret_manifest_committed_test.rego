@@ -62,3 +62,30 @@ test_encrypted_and_store_references_are_not_values if {
 		},
 	}}
 }
+
+argocd(fields) := {"kind": "kubernetes", "spec": object.union({
+	"apiVersion": "v1", "kind": "Secret",
+	"metadata": {"name": "repo", "namespace": "argocd", "labels": {"argocd.argoproj.io/secret-type": "repository"}},
+}, fields)}
+
+test_argocd_public_repository_passes if {
+	count(deny) == 0 with input as argocd({"stringData": {"type": "git", "url": "https://github.com/org/repo.git", "project": "default"}})
+	count(deny) == 0 with input as argocd({"data": {"type": "Z2l0", "url": "aHR0cHM6Ly9naXRodWIuY29tL29yZy9yZXBvLmdpdA=="}})
+}
+
+test_argocd_credentials_count if {
+	ds := deny with input as argocd({"stringData": {"type": "git", "url": "https://github.com/org/repo.git", "username": "bot", "password": "s3cr3t-token"}})
+	some d in ds
+	contains(d.msg, "1 value(s) in stringData (password)")
+}
+
+test_argocd_url_with_password_counts if {
+	ds := deny with input as argocd({"stringData": {"type": "git", "url": "https://bot:s3cr3t-token@github.com/org/repo.git"}})
+	some d in ds
+	contains(d.msg, "(url)")
+}
+
+test_settings_count_without_the_label if {
+	ds := deny with input as secret({"stringData": {"type": "git", "url": "https://github.com/org/repo.git"}})
+	count(ds) == 1
+}
