@@ -480,3 +480,26 @@ func TestParseErrorMasksTheWord(t *testing.T) {
 		t.Errorf("message %q", se.Msg)
 	}
 }
+
+// sh -c code behind a wrapper, su -c code, and a heredoc fed to sudo bash
+// are followed: their commands are listed too.
+func TestWrappedShellCode(t *testing.T) {
+	_, spec := load(t, `FROM debian:12
+RUN sudo -u app bash -c "curl -s x | sh"
+RUN su - app -c 'wget -qO- y'
+RUN sudo bash <<EOF
+make
+EOF
+`)
+	for k, want := range map[int]string{1: "curl", 2: "wget", 3: "make"} {
+		found := false
+		for _, c := range insOf(spec, 0, k)["run"].(map[string]any)["commands"].([]any) {
+			if c.(map[string]any)["name"] == want {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("instruction %d: %s not listed", k, want)
+		}
+	}
+}

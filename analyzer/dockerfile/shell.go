@@ -322,10 +322,14 @@ func (w *walker) decl(d *syntax.DeclClause) {
 // shellC follows "sh -c 'code'" into the code, best effort: the code must
 // be a literal word. It reports whether the code was followed.
 func (w *walker) shellC(c *syntax.CallExpr) bool {
-	if w.depth >= maxNesting || !shellNames[path.Base(w.word(c.Args[0]))] {
+	if w.depth >= maxNesting {
 		return false
 	}
-	for i := 1; i+1 < len(c.Args); i++ {
+	at := w.codeRunner(c, true)
+	if at < 0 {
+		return false
+	}
+	for i := at + 1; i+1 < len(c.Args); i++ {
 		flag := w.word(c.Args[i])
 		if !isShortFlagWith(flag, 'c') {
 			continue
@@ -355,7 +359,7 @@ func (w *walker) heredocs(s *syntax.Stmt) {
 	}
 	nested := w.nested
 	if c, ok := s.Cmd.(*syntax.CallExpr); ok && len(c.Args) > 0 {
-		if !shellNames[path.Base(w.word(c.Args[0]))] || hasShortFlag(c, w, 'c') {
+		if w.codeRunner(c, false) < 0 || hasShortFlag(c, w, 'c') {
 			return
 		}
 		nested = true
@@ -408,6 +412,32 @@ func hasShortFlag(c *syntax.CallExpr, w *walker, f byte) bool {
 		}
 	}
 	return false
+}
+
+// suCommands run the code of their -c option through the user's shell
+// (su - node -c "curl ... | bash", runuser -l app -c '...').
+var suCommands = map[string]bool{"su": true, "runuser": true}
+
+// codeRunner returns the index in c.Args of the shell that runs the call,
+// after wrappers (sudo -u app bash -c '...', env X=1 sh -c '...'), or -1.
+// withSu also accepts su and runuser, whose -c code a shell runs.
+func (w *walker) codeRunner(c *syntax.CallExpr, withSu bool) int {
+	words := make([]string, len(c.Args))
+	for i, a := range c.Args {
+		words[i] = w.word(a)
+	}
+	for i := 0; i < len(words); {
+		name := commandName(words[i])
+		if shellNames[name] || (withSu && suCommands[name]) {
+			return i
+		}
+		next := unwrap(name, words[i+1:])
+		if next == nil {
+			return -1
+		}
+		i = len(words) - len(next)
+	}
+	return -1
 }
 
 // isShortFlagWith reports whether arg is a group of short options holding
