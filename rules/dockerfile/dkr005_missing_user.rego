@@ -9,7 +9,8 @@
 #   (gcr.io/distroless/static:nonroot) or "unprivileged"
 #   (nginxinc/nginx-unprivileged), Chainguard and Bitnami images, and so
 #   does a start command (ENTRYPOINT, else CMD) that runs the process through
-#   gosu or su-exec with a non-root user, optionally after tini or dumb-init.
+#   gosu or su-exec with a non-root user, optionally after tini or dumb-init
+#   (also ENTRYPOINT ["tini", "--"] with CMD ["gosu", "app", ...]).
 #   Windows base images are skipped (their users are ContainerUser and
 #   ContainerAdministrator): servercore, nanoserver and .NET Framework
 #   images, whatever the tag says (lts-nanoserver-ltsc2022,
@@ -74,10 +75,30 @@ drops_root if {
 }
 
 # start_argv is the argv of the last ENTRYPOINT in the final stage and the
-# stages it is built on, else of the last CMD.
-start_argv := argv(last_of("entrypoint"))
+# stages it is built on, else of the last CMD. An exec-form ENTRYPOINT that
+# is only an init (ENTRYPOINT ["tini", "--"]) runs the CMD as its
+# arguments, so the CMD continues it: a CMD of the same stage or a later
+# one, since an ENTRYPOINT resets the CMD of the stages below it.
+start_argv := array.concat(argv(ep), argv(cmd)) if {
+	ep := last_of("entrypoint")
+	init_only(ep)
+	cmd := last_of("cmd")
+	cmd.stage >= ep.stage
+	cmd.json
+} else := argv(last_of("entrypoint"))
 
 start_argv := argv(last_of("cmd")) if not last_of("entrypoint")
+
+# init_only holds for an exec-form init given no program: only options
+# (["tini"], ["tini", "-g", "--"], ["dumb-init", "--"]).
+init_only(ins) if {
+	ins.json
+	count(ins.args) > 0
+	init(ins.args[0])
+	every a in array.slice(ins.args, 1, count(ins.args)) {
+		startswith(a, "-")
+	}
+}
 
 last_of(cmd) := found[count(found) - 1][2] if {
 	found := sort([[s, k, ins] |
