@@ -213,6 +213,10 @@ func newTrigger(n *parser.Node, outer *instruction) *instruction {
 		text:     outer.text,
 	}
 	t.fill(n)
+	// BuildKit attaches the bodies of ONBUILD RUN <<EOF to the ONBUILD.
+	if len(t.Heredocs) == 0 {
+		t.Heredocs = outer.Heredocs
+	}
 	return t
 }
 

@@ -5,3 +5,7 @@ ONBUILD RUN curl -fsSL https://example.com/install.sh | sh
 ONBUILD COPY . /app
 ONBUILD RUN curl -fsSLo /tmp/x https://example.com/x && tar -xzf /tmp/x
 USER nobody
+ONBUILD RUN <<EOF
+set -e
+curl -fsSL https://example.com/setup.sh | bash
+EOF
