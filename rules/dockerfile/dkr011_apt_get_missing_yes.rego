@@ -70,3 +70,12 @@ configured if {
 	some [_, _, run] in df.runs
 	regex.match(`(?i)Assume-Yes\s+"?(true|1|yes)`, run.script)
 }
+
+# An apt.conf written from a here-document (COPY <<EOF
+# /etc/apt/apt.conf.d/99docker) configures apt the same way.
+configured if {
+	some [_, _, ins] in df.instructions
+	ins.cmd in {"copy", "add"}
+	some h in ins.heredocs
+	regex.match(`(?i)Assume-Yes\s+"?(true|1|yes)`, h.content)
+}
