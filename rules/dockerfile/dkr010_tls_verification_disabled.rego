@@ -242,7 +242,7 @@ flagged contains [s, k, c, i, "http.sslVerify=false"] if {
 	some [s, k, c, cmd] in df.commands
 	cmd.name == "git"
 	some i, a in cmd.argv
-	regex.match(`(?i)^http\.sslverify(=false)?$`, a)
+	regex.match(`(?i)^http\.(\S+\.)?sslverify(=false)?$`, a) # also per URL: http.https://host/.sslVerify
 	false_after(cmd.argv, i, a)
 }
 
