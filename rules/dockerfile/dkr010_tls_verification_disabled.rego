@@ -254,6 +254,15 @@ flagged contains [s, k, c, i, "strict-ssl false"] if {
 	false_after(cmd.argv, i, a)
 }
 
+# The same setting as a command-line option: npm ci --strict-ssl=false,
+# --no-strict-ssl.
+flagged contains [s, k, c, i, a] if {
+	some [s, k, c, cmd] in df.commands
+	cmd.name in {"npm", "npx", "yarn", "pnpm"}
+	some i, a in cmd.argv
+	lower(a) in {"--strict-ssl=false", "--no-strict-ssl"}
+}
+
 # conda config --set ssl_verify false (micromamba config set ssl_verify
 # false) writes the setting to .condarc for every later conda run.
 flagged contains [s, k, c, i, "ssl_verify false"] if {
