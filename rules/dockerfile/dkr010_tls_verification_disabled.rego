@@ -10,7 +10,8 @@
 #   --allow-insecure-repositories, -o Acquire::https::Verify-Peer=false),
 #   yum/dnf --nogpgcheck (or --setopt=sslverify=0, --setopt=gpgcheck=0),
 #   rpm --nosignature, sslverify=0, wgetrc check_certificate = off, an apt
-#   Verify-Peer "false" or .curlrc insecure written to configuration by
+#   Verify-Peer "false", pip.conf trusted-host, .npmrc strict-ssl=false,
+#   .condarc ssl_verify: false or .curlrc insecure written to configuration by
 #   echo/printf/sed/tee or a here-document (COPY <<EOF, cat <<EOF > file),
 #   git http.sslVerify=false,
 #   npm/yarn strict-ssl false, conda config --set ssl_verify false, and
@@ -190,6 +191,10 @@ insecure_config := [
 	`(?i)(APT::Get::AllowUnauthenticated|Acquire::AllowInsecureRepositories)\s+"?(true|1|yes)"?`,
 	`(?i)(^|\s|\\n)sslverify\s*=\s*(0|false|no)\b`,
 	`(?i)(^|\s|\\n)check_certificate\s*=\s*(0|false|no|off)\b`,
+	# pip.conf trusted-host, .npmrc strict-ssl=false, .condarc ssl_verify: false
+	`(?i)(^|\s|\\n)trusted-host\s*=\s*[A-Za-z0-9][^\s\\"']*`,
+	`(?i)(^|\s|\\n)strict-ssl\s*=\s*false\b`,
+	`(?i)(^|\s|\\n)ssl_verify\s*:\s*(false|no)\b`,
 ]
 
 # written holds the lines of files written from here-documents (COPY <<EOF
