@@ -9,7 +9,7 @@
 #   --allow-untrusted, apt-get --allow-unauthenticated (or
 #   --allow-insecure-repositories, -o Acquire::https::Verify-Peer=false),
 #   yum/dnf --nogpgcheck (or --setopt=sslverify=0, --setopt=gpgcheck=0),
-#   rpm --nosignature, sslverify=0, wgetrc check_certificate = off, an apt
+#   rpm --nosignature, sslverify=0 or gpgcheck=0, wgetrc check_certificate = off, an apt
 #   Verify-Peer "false", pip.conf trusted-host, .npmrc strict-ssl=false,
 #   .condarc ssl_verify: false or .curlrc insecure written to configuration by
 #   echo/printf/sed/tee or a here-document (COPY <<EOF, cat <<EOF > file),
@@ -180,6 +180,7 @@ flagged contains [s, k, c, i, sprintf("writes %s", [setting])] if {
 	]
 	count(matches) > 0
 	setting := trim_space(replace(matches[0], "\\n", ""))
+	not gpg_vouched(setting, a)
 }
 
 insecure_apt_option(a) if regex.match(`(?i)^(-o)?Acquire::https?(::[^:=]+)?::Verify-(Peer|Host)=(false|0|no)$`, a)
@@ -190,6 +191,9 @@ insecure_config := [
 	`(?i)Acquire::https?(::[^:\s]+)?::Verify-(Peer|Host)\s+"?(false|0|no)"?`,
 	`(?i)(APT::Get::AllowUnauthenticated|Acquire::AllowInsecureRepositories)\s+"?(true|1|yes)"?`,
 	`(?i)(^|\s|\\n)sslverify\s*=\s*(0|false|no)\b`,
+	# a yum/dnf repository without package signature checks, as
+	# --setopt=gpgcheck=0 (repo_gpgcheck=0 is the default: not matched)
+	`(?i)(^|\s|\\n)gpgcheck\s*=\s*(0|false|no)\b`,
 	`(?i)(^|\s|\\n)check_certificate\s*=\s*(0|false|no|off)\b`,
 	# pip.conf trusted-host, .npmrc strict-ssl=false, .condarc ssl_verify: false
 	`(?i)(^|\s|\\n)trusted-host\s*=\s*[A-Za-z0-9][^\s\\"']*`,
@@ -209,6 +213,15 @@ written contains [s, k, i, j, trim_space(matches[0])] if {
 		some m in regex.find_n(re, line, 1)
 	]
 	count(matches) > 0
+	not gpg_vouched(matches[0], h.content)
+}
+
+# gpg_vouched holds for gpgcheck=0 in a repository that signs its metadata
+# (repo_gpgcheck=1, as NVIDIA's repository files have): the signed metadata
+# carries each package's checksum, so packages are still verified.
+gpg_vouched(setting, text) if {
+	contains(lower(setting), "gpgcheck")
+	regex.match(`(?i)repo_gpgcheck\s*=\s*(1|true|yes)`, text)
 }
 
 written contains [s, k, i, j, "insecure"] if {
