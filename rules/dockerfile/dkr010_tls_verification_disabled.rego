@@ -174,14 +174,27 @@ flagged contains [s, k, c, i, sprintf("writes %s", [setting])] if {
 	cmd.name in {"echo", "printf", "sed", "tee"}
 	some i, a in cmd.argv
 	i > 0
+	text := written_text(cmd, a)
 	matches := [m |
 		some re in insecure_config
-		some m in regex.find_n(re, a, 1)
+		some m in regex.find_n(re, text, 1)
 	]
 	count(matches) > 0
 	setting := trim_space(replace(matches[0], "\\n", ""))
 	not gpg_vouched(setting, a)
 }
+
+# written_text is what an argument writes: for a sed substitution
+# (s/sslverify=1/sslverify=0/) its replacement, with a space in front as the
+# settings' patterns want, so that s/sslverify=0/sslverify=1/ writes nothing
+# insecure; anything else as it is.
+written_text(cmd, a) := concat("", [" ", parts[2]]) if {
+	cmd.name == "sed"
+	some d in ["/", "|", "#", ",", "@", ":", "!"]
+	startswith(a, concat("", ["s", d]))
+	parts := split(a, d)
+	count(parts) >= 3
+} else := a
 
 insecure_apt_option(a) if regex.match(`(?i)^(-o)?Acquire::https?(::[^:=]+)?::Verify-(Peer|Host)=(false|0|no)$`, a)
 
