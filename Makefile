@@ -39,12 +39,7 @@ unit:
 
 # Runs every fuzz target briefly; FUZZTIME=5m for a real campaign.
 fuzz:
-	@set -e; for target in $$(grep -rl --include='*_test.go' '^func Fuzz' . | xargs -n1 dirname | sort -u); do \
-	  for fn in $$(grep -h '^func Fuzz' $$target/*_test.go | sed 's/func \(Fuzz[A-Za-z0-9_]*\).*/\1/'); do \
-	    echo "fuzz $$target $$fn"; \
-	    $(GO) test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) $$target; \
-	  done; \
-	done
+	@GO=$(GO) FUZZTIME=$(FUZZTIME) FUZZMINIMIZETIME=$(FUZZMINIMIZETIME) .ci/fuzz
 
 # Throughput and allocations over a generated corpus, then end-to-end
 # timings of one-file scans with the real binary.
