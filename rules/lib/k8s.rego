@@ -161,11 +161,13 @@ at(x, e) := x.path if e.inherited
 # nearest returns the path of keys under the container, cut after the
 # last key that is written: where a finding about an absent field points.
 # A key written with no value ("resources:" alone) is written.
+# A prefix is written only when every shorter one is, so the number of
+# written prefixes is the length of the longest.
 nearest(x, keys) := array.concat(x.path, array.slice(keys, 0, n)) if {
-	n := max({i |
-		some i in numbers.range(0, count(keys))
-		object.get(x.container, array.slice(keys, 0, i), absent) != absent
-	})
+	n := count([i |
+		some i, _ in keys
+		object.get(x.container, array.slice(keys, 0, i + 1), absent) != absent
+	])
 }
 
 # absent is what object.get returns for a key that is not written.
