@@ -44,7 +44,10 @@ fuzz:
 # Throughput and allocations over a generated corpus, then end-to-end
 # timings of one-file scans with the real binary.
 bench: build
+	@echo "library, default GC:"
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./analyzer/scan/
+	@echo "library, with the GC settings the CLI uses (cmd/shipcheck tuneGC):"
+	GOGC=400 GOMEMLIMIT=512MiB $(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./analyzer/scan/
 	@echo "one-file scan, whole process (10 runs each):"
 	@for f in examples/ecs/fargate-web.taskdef.json examples/kubernetes/legacy-api.yaml examples/docker/node-api.Dockerfile examples/terraform/ecs.tf; do \
 	  start=$$(date +%s%N); \
