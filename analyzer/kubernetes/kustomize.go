@@ -81,16 +81,7 @@ func patchedNearby(file string) bool {
 	if !ok {
 		return false
 	}
-	ancestor := filepath.Dir(abs)
-	for range overlayReach {
-		if isRepoRoot(ancestor) {
-			break
-		}
-		parent := filepath.Dir(ancestor)
-		if parent == ancestor {
-			break
-		}
-		ancestor = parent
+	for _, ancestor := range nearAncestors(filepath.Dir(abs)) {
 		for _, k := range kustomizationDirsBelow(ancestor) {
 			if kustomizationOf(k).patches[abs] {
 				return true
@@ -261,16 +252,7 @@ var overlayDirs sync.Map // string -> []string
 func overlaysOf(dir string) []*kustomization {
 	seen := map[string]bool{dir: true, filepath.Dir(dir): true}
 	var out []*kustomization
-	ancestor := dir
-	for range overlayReach {
-		if isRepoRoot(ancestor) {
-			break
-		}
-		parent := filepath.Dir(ancestor)
-		if parent == ancestor {
-			break
-		}
-		ancestor = parent
+	for _, ancestor := range nearAncestors(dir) {
 		for _, k := range kustomizationDirsBelow(ancestor) {
 			if seen[k] {
 				continue
@@ -280,6 +262,24 @@ func overlaysOf(dir string) []*kustomization {
 				out = append(out, kz)
 			}
 		}
+	}
+	return out
+}
+
+// nearAncestors returns the overlayReach folders above dir, nearest first,
+// stopping at the repository root or the file system's.
+func nearAncestors(dir string) []string {
+	var out []string
+	for range overlayReach {
+		if isRepoRoot(dir) {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			break
+		}
+		dir = parent
+		out = append(out, dir)
 	}
 	return out
 }

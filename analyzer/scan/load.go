@@ -89,21 +89,23 @@ func templateNote(err error) (result.ToolError, bool) {
 	}
 	var te *kubernetes.TemplateError
 	if errors.As(err, &te) {
-		return result.ToolError{
-			Range: source.Range{File: te.File, Start: source.Pos{Line: te.Line}},
-			Message: "the file is a manifest template ({{ }} or {% %} syntax that YAML cannot read), so it was not scanned; " +
-				"render it with its tool and scan the output: ... | shipcheck scan --type kubernetes -",
-		}, true
+		return fileTemplateNote(te.File, te.Line, "a manifest template ({{ }} or {% %} syntax that YAML cannot read)", "kubernetes"), true
 	}
 	var de *dockerfile.TemplateError
 	if errors.As(err, &de) {
-		return result.ToolError{
-			Range: source.Range{File: de.File, Start: source.Pos{Line: de.Line}},
-			Message: "the file is a Dockerfile template ({{ }} or {% %} syntax docker build cannot read), so it was not scanned; " +
-				"render it with its tool and scan the output: ... | shipcheck scan --type dockerfile -",
-		}, true
+		return fileTemplateNote(de.File, de.Line, "a Dockerfile template ({{ }} or {% %} syntax docker build cannot read)", "dockerfile"), true
 	}
 	return result.ToolError{}, false
+}
+
+// fileTemplateNote says at its first template line that a file is a
+// template of the given kind, and how to scan it once rendered.
+func fileTemplateNote(file string, line int, what, typ string) result.ToolError {
+	return result.ToolError{
+		Range: source.Range{File: file, Start: source.Pos{Line: line}},
+		Message: "the file is " + what + ", so it was not scanned; " +
+			"render it with its tool and scan the output: ... | shipcheck scan --type " + typ + " -",
+	}
 }
 
 // uniqueNotes drops repeated notes, keeping the first.
