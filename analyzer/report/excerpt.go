@@ -113,10 +113,34 @@ func (sf *sourceFile) mask(secret secretSpan) {
 		}
 		if ln == r.Start.Line && r.Start.Col >= 1 {
 			from = min(r.Start.Col-1, len(line))
+			if at, ok := sf.valueAfterKey(line, from, to); ok {
+				maskRunes(line, at, len(line))
+				continue
+			}
 			from += keyPrefix(line[from:max(from, to)], sf.dockerfile, secret.Message)
 		}
 		maskRunes(line, from, to)
 	}
+}
+
+// afterKey is the colon and blanks that follow a mapping key.
+var afterKey = regexp.MustCompile(`^\s*:\s*`)
+
+// valueAfterKey reports where the value starts when the span [from, to) is
+// a mapping key alone: K8S017 points at a Secret's data: or stringData:
+// key, whose values are what must be hidden. Written on the key's line
+// (flow style, or minified JSON from kubectl get -o json) they would
+// otherwise print beside a starred key; on later lines they are not shown.
+// A value span is never followed by a colon, so values are still masked.
+func (sf *sourceFile) valueAfterKey(line []rune, from, to int) (int, bool) {
+	if sf.dockerfile || to <= from || to > len(line) {
+		return 0, false
+	}
+	m := afterKey.FindString(string(line[to:]))
+	if m == "" {
+		return 0, false
+	}
+	return to + utf8.RuneCountInString(m), true
 }
 
 // A span may cover the entry that holds a secret rather than the value

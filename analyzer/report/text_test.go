@@ -331,3 +331,31 @@ func TestTextScrubsDockerfileSecretLine(t *testing.T) {
 		t.Errorf("harmless line starred:\n%s", out)
 	}
 }
+
+// K8S017 points at a Secret's data: key. Its values, when written on the
+// same line (flow style, minified JSON), are starred and the key is kept;
+// starring the key alone printed the values beside it.
+func TestTextMasksValuesAfterSecretKey(t *testing.T) {
+	tests := []struct {
+		name, file, text string
+		col, endCol      int
+		want             string
+	}{
+		{"yaml block", "secret.yaml", "data:\n  password: VHIwdWI0ZG9y\n", 1, 5, "| data:\n"},
+		{"yaml flow", "secret.yaml", "stringData: {password: Tr0ub4dor&3xyz}\n", 1, 11, "stringData: ***"},
+		{"minified json", "secret.json", `{"kind":"Secret","data":{"password":"VHIwdWI0ZG9y"}}` + "\n", 18, 24, `"data":***`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			file := writeTemp(t, tt.file, tt.text)
+			r := &result.Report{
+				Rules:    []result.Rule{{ID: "K8S017", Title: "t", Severity: result.Medium, Tags: []string{"secrets"}}},
+				Findings: []result.Finding{{RuleID: "K8S017", Severity: result.Medium, Message: "m", Range: at(file, 1, tt.col, 1, tt.endCol)}},
+			}
+			out := textOf(t, r, Options{})
+			if strings.Contains(out, "Tr0ub") || strings.Contains(out, "VHIw") || !strings.Contains(out, tt.want) {
+				t.Errorf("want %q and no value in:\n%s", tt.want, out)
+			}
+		})
+	}
+}
