@@ -18,6 +18,14 @@ func (ix *Index) Add(p Path, r Range) {
 	ix.spans[p.key()] = r
 }
 
+// addKey is Add for a path already encoded by Path.key.
+func (ix *Index) addKey(k string, r Range) {
+	if r.IsZero() {
+		return
+	}
+	ix.spans[k] = r
+}
+
 // Len is the number of indexed paths.
 func (ix *Index) Len() int {
 	if ix == nil {

@@ -1,6 +1,9 @@
 package source
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"strconv"
+)
 
 // Kind is the type of a Node.
 type Kind uint8
@@ -89,22 +92,25 @@ func (n *Node) Interface() any {
 // first key); anything else at its own range.
 func (n *Node) Index() *Index {
 	ix := NewIndex()
-	n.index(ix, nil)
+	n.index(ix, "")
 	return ix
 }
 
-func (n *Node) index(ix *Index, p Path) {
-	ix.Add(p, n.anchor())
+// index records n under k, the encoded key (Path.key) of its path. Keys are
+// extended one element at a time, as building a Path and encoding it anew
+// for every node made indexing a large share of a scan's allocations.
+func (n *Node) index(ix *Index, k string) {
+	ix.addKey(k, n.anchor())
 	switch n.Kind {
 	case Object:
 		for _, m := range n.Members {
-			cp := p.Child(m.Key)
-			m.Value.index(ix, cp)
-			ix.Add(cp, m.span())
+			ck := k + m.Key + keySep
+			m.Value.index(ix, ck)
+			ix.addKey(ck, m.span())
 		}
 	case Array:
 		for i, it := range n.Items {
-			it.index(ix, p.Child(i))
+			it.index(ix, k+"#"+strconv.Itoa(i)+keySep)
 		}
 	}
 }

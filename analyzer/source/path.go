@@ -45,7 +45,10 @@ func (p Path) key() string {
 		case string:
 			b.WriteString(v)
 		}
-		b.WriteByte(0x1f)
+		b.WriteString(keySep)
 	}
 	return b.String()
 }
+
+// keySep ends every element of an encoded path.
+const keySep = "\x1f"
