@@ -5,7 +5,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"gopkg.in/yaml.v3"
 
@@ -73,25 +72,24 @@ func isChart(dir string) bool {
 	return false
 }
 
-// helmRendered reports whether a document is helm template output: Helm
-// heads each document with "# Source: <chart>/templates/<file>".
-func helmRendered(doc *yaml.Node) bool {
-	for n := doc; n != nil; {
-		if hasSourceComment(n.HeadComment) {
-			return true
-		}
-		if len(n.Content) == 0 || n.Kind == yaml.ScalarNode {
-			return false
-		}
-		n = n.Content[0]
+// helmRendered reports whether the document whose root value starts at
+// content is helm template output: Helm heads each document with
+// "# Source: <chart>/templates/<file>". The comment is read from the lines
+// above the document's first line, back to its "---", rather than from
+// yaml.v3's comments: with CRLF line endings (helm.exe, a Windows checkout)
+// yaml.v3 attaches it to the previous document as a foot comment.
+func helmRendered(lines [][]byte, content *yaml.Node) bool {
+	at := content.Line - 1
+	if at < 0 || at >= len(lines) || bytes.HasPrefix(lines[at], []byte("---")) {
+		return false
 	}
-	return false
-}
-
-func hasSourceComment(comment string) bool {
-	for _, line := range strings.Split(comment, "\n") {
-		if strings.HasPrefix(strings.TrimSpace(line), "# Source: ") {
+	for i := at - 1; i >= 0; i-- {
+		line := bytes.TrimSpace(lines[i])
+		switch {
+		case bytes.HasPrefix(line, []byte("# Source: ")):
 			return true
+		case len(line) > 0 && line[0] != '#':
+			return false // the document's "---" or a directive
 		}
 	}
 	return false

@@ -183,6 +183,10 @@ func loadYAML(file string, data []byte) ([]*source.Node, []error) {
 		errs = append(errs, templateHint(err, data))
 	}
 	var objects []*source.Node
+	var lines [][]byte // only for helmRendered, so only when Helm wrote the file
+	if bytes.Contains(data, []byte("# Source: ")) {
+		lines = bytes.Split(data, []byte("\n"))
+	}
 	for _, doc := range stream.Docs {
 		content := yamlnode.Content(doc)
 		if !isManifest(content) {
@@ -197,7 +201,7 @@ func loadYAML(file string, data []byte) ([]*source.Node, []error) {
 			continue
 		}
 		objs := objectsOf(root)
-		if helmRendered(doc) {
+		if helmRendered(lines, content) {
 			for _, o := range objs {
 				dropDefaultNamespace(o)
 			}
