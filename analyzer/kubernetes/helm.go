@@ -87,12 +87,26 @@ func helmRendered(lines [][]byte, content *yaml.Node) bool {
 		line := bytes.TrimSpace(lines[i])
 		switch {
 		case bytes.HasPrefix(line, []byte("# Source: ")):
-			return true
+			if helmSource(line[len("# Source: "):]) {
+				return true
+			}
 		case len(line) > 0 && line[0] != '#':
 			return false // the document's "---" or a directive
 		}
 	}
 	return false
+}
+
+// helmSource reports whether the path of a "# Source:" comment is one
+// Helm writes: a chart's templates/ or crds/ file (<chart>/templates/x.yaml,
+// <chart>/charts/<sub>/templates/x.yaml, <chart>/crds/x.yaml). A
+// hand-written manifest that cites where it was copied from
+// ("# Source: https://raw.githubusercontent.com/...") is not Helm's output.
+func helmSource(path []byte) bool {
+	if bytes.Contains(path, []byte("://")) {
+		return false
+	}
+	return bytes.Contains(path, []byte("/templates/")) || bytes.Contains(path, []byte("/crds/"))
 }
 
 // dropDefaultNamespace removes metadata.namespace: default from an object
