@@ -146,6 +146,9 @@ var markers = [][]byte{
 func loadJSON(file string, data []byte, explicit bool, want string) ([]*resource.Resource, []error) {
 	root, err := source.ParseJSON(file, data)
 	if err != nil {
+		if rs, ok := loadManifestStream(file, data, want); ok {
+			return rs, nil
+		}
 		if explicit || looksSupported(data) {
 			return nil, []error{templateHint(err, data)}
 		}
@@ -161,6 +164,18 @@ func loadJSON(file string, data []byte, explicit bool, want string) ([]*resource
 			"not a supported input: expected an ECS task definition or service, a Kubernetes manifest or a Terraform plan")}
 	}
 	return nil, nil
+}
+
+// loadManifestStream reads a file of several Kubernetes objects written one
+// after the other (helm template | yq -o json, jq without -s), which is
+// not one JSON document but which kubectl apply -f accepts like a YAML
+// stream. It holds only when the whole file reads that way.
+func loadManifestStream(file string, data []byte, want string) ([]*resource.Resource, bool) {
+	if (want != "" && want != FormatKubernetes) || !kubernetes.Looks(data) {
+		return nil, false
+	}
+	rs, errs := kubernetes.Load(file, data)
+	return rs, len(errs) == 0 && len(rs) > 0
 }
 
 // templateStart matches the start of a template expression or deploy-tool
