@@ -114,7 +114,7 @@ func (sf *sourceFile) mask(secret secretSpan) {
 		if ln == r.Start.Line && r.Start.Col >= 1 {
 			from = min(r.Start.Col-1, len(line))
 			if at, ok := sf.valueAfterKey(line, from, to); ok {
-				maskRunes(line, at, len(line))
+				maskRunes(line, at, flowEnd(line, at))
 				continue
 			}
 			from += keyPrefix(line[from:max(from, to)], sf.dockerfile, secret.Message)
@@ -176,6 +176,38 @@ func keyPrefix(seg []rune, dockerfile bool, message string) int {
 		}
 	}
 	return 0
+}
+
+// flowEnd is where the value starting at from ends on its line: after the
+// bracket that closes a flow mapping or sequence ({"k": "v"} in minified
+// JSON, so the excerpts of later findings on the line stay readable), else
+// the end of the line. Brackets inside quoted strings do not count.
+func flowEnd(line []rune, from int) int {
+	if from >= len(line) || line[from] != '{' && line[from] != '[' {
+		return len(line)
+	}
+	depth := 0
+	var quote rune
+	for i := from; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case quote != 0:
+			if c == '\\' && quote == '"' {
+				i++
+			} else if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '{' || c == '[':
+			depth++
+		case c == '}' || c == ']':
+			if depth--; depth == 0 {
+				return i + 1
+			}
+		}
+	}
+	return len(line)
 }
 
 // isDockerfileName matches the names the Dockerfile adapter reads.

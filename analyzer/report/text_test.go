@@ -333,8 +333,9 @@ func TestTextScrubsDockerfileSecretLine(t *testing.T) {
 }
 
 // K8S017 points at a Secret's data: key. Its values, when written on the
-// same line (flow style, minified JSON), are starred and the key is kept;
-// starring the key alone printed the values beside it.
+// same line (flow style, minified JSON), are starred up to the bracket that
+// closes them and the key is kept; starring the key alone printed the
+// values beside it.
 func TestTextMasksValuesAfterSecretKey(t *testing.T) {
 	tests := []struct {
 		name, file, text string
@@ -343,7 +344,9 @@ func TestTextMasksValuesAfterSecretKey(t *testing.T) {
 	}{
 		{"yaml block", "secret.yaml", "data:\n  password: VHIwdWI0ZG9y\n", 1, 5, "| data:\n"},
 		{"yaml flow", "secret.yaml", "stringData: {password: Tr0ub4dor&3xyz}\n", 1, 11, "stringData: ***"},
-		{"minified json", "secret.json", `{"kind":"Secret","data":{"password":"VHIwdWI0ZG9y"}}` + "\n", 18, 24, `"data":***`},
+		{"minified json", "secret.json", `{"kind":"Secret","data":{"password":"VHIwdWI0ZG9y"},"type":"Opaque"}` + "\n", 18, 24,
+			`"data":` + strings.Repeat("*", len(`{"password":"VHIwdWI0ZG9y"}`)) + `,"type":"Opaque"}`},
+		{"unclosed flow", "secret.yaml", "data: {password: Tr0ub4dor, note: it's}\n", 1, 5, "data: ***"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
