@@ -61,7 +61,9 @@ func continuation(escape rune) *regexp.Regexp {
 // trailing escape token. want is the parser's Original text; when the
 // replay disagrees every byte is placed at the start line.
 func (p *physical) join(start int, cont *regexp.Regexp, want string) *joined {
-	j := &joined{}
+	// A replay that agrees has exactly want's bytes: size for that once
+	// rather than growing both slices line by line.
+	j := &joined{buf: make([]byte, 0, len(want)), pos: make([]source.Pos, 0, len(want)+1)}
 	for n := start; n <= len(p.lines); n++ {
 		l := p.line(n)
 		col := 1
