@@ -36,7 +36,18 @@ func (p Path) String() string {
 // key encodes the path for map lookups; the separator cannot occur in
 // either an index or a key users would write.
 func (p Path) key() string {
+	// Size the buffer once: indexing encodes a path per node, and growing
+	// the builder step by step was most of that cost.
+	n := 0
+	for _, e := range p {
+		if s, ok := e.(string); ok {
+			n += len(s) + 1
+		} else {
+			n += 5
+		}
+	}
 	var b strings.Builder
+	b.Grow(n)
 	for _, e := range p {
 		switch v := e.(type) {
 		case int:
