@@ -91,9 +91,23 @@ func (n *Node) Interface() any {
 // object points at its first member (a YAML "- name:" line, a JSON object's
 // first key); anything else at its own range.
 func (n *Node) Index() *Index {
-	ix := NewIndex()
+	// One entry per node: sizing the map up front saves rehashing it as it
+	// grows.
+	ix := &Index{spans: make(map[string]Range, n.count())}
 	n.index(ix, "")
 	return ix
+}
+
+// count is the number of nodes in the tree rooted at n.
+func (n *Node) count() int {
+	c := 1
+	for _, m := range n.Members {
+		c += m.Value.count()
+	}
+	for _, it := range n.Items {
+		c += it.count()
+	}
+	return c
 }
 
 // index records n under k, the encoded key (Path.key) of its path. Keys are
