@@ -99,14 +99,19 @@ func helmRendered(lines [][]byte, content *yaml.Node) bool {
 
 // helmSource reports whether the path of a "# Source:" comment is one
 // Helm writes: a chart's templates/ or crds/ file (<chart>/templates/x.yaml,
-// <chart>/charts/<sub>/templates/x.yaml, <chart>/crds/x.yaml). A
-// hand-written manifest that cites where it was copied from
-// ("# Source: https://raw.githubusercontent.com/...") is not Helm's output.
+// <chart>/charts/<sub>/templates/x.yaml, and crds/x.yaml with or without
+// the chart's name). A hand-written manifest that cites where it was copied
+// from ("# Source: https://raw.githubusercontent.com/...") is not Helm's.
 func helmSource(path []byte) bool {
 	if bytes.Contains(path, []byte("://")) {
 		return false
 	}
-	return bytes.Contains(path, []byte("/templates/")) || bytes.Contains(path, []byte("/crds/"))
+	for _, dir := range []string{"templates/", "crds/"} {
+		if bytes.HasPrefix(path, []byte(dir)) || bytes.Contains(path, []byte("/"+dir)) {
+			return true
+		}
+	}
+	return false
 }
 
 // dropDefaultNamespace removes metadata.namespace: default from an object

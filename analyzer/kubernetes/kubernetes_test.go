@@ -539,3 +539,19 @@ func TestJSONStream(t *testing.T) {
 		t.Errorf("a broken value in a stream is an error: %v", errs)
 	}
 }
+
+func TestHelmSource(t *testing.T) {
+	cases := map[string]bool{
+		"app/templates/deployment.yaml":                                           true,
+		"stack/charts/grafana/templates/deployment.yaml":                          true,
+		"app/crds/crd.yaml":                                                       true,
+		"crds/customresourcedefinition.yaml":                                      true, // helm template --include-crds, aws-vpc-cni
+		"https://raw.githubusercontent.com/org/repo/main/deploy/templates/x.yaml": false,
+		"copied from the upstream README":                                         false,
+	}
+	for path, want := range cases {
+		if got := helmSource([]byte(path)); got != want {
+			t.Errorf("helmSource(%q) = %v, want %v", path, got, want)
+		}
+	}
+}
