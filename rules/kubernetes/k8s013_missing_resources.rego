@@ -49,15 +49,15 @@ deny contains {"msg": msg, "path": where(x, missing)} if {
 
 field := {"memory limit": "resources.limits.memory", "CPU request": "resources.requests.cpu"}
 
-has(x, "memory limit") if set(x, ["limits", "memory"])
+has(x, "memory limit") if set(x, ["resources", "limits", "memory"])
 
-has(x, "CPU request") if set(x, ["requests", "cpu"])
+has(x, "CPU request") if set(x, ["resources", "requests", "cpu"])
 
-has(x, "CPU request") if set(x, ["limits", "cpu"])
+has(x, "CPU request") if set(x, ["resources", "limits", "cpu"])
 
-set(x, keys) if k8s.written(object.get(x.container, array.concat(["resources"], keys), null))
+set(x, path) if k8s.written(object.get(x.container, path, null))
 
-set(_, keys) if k8s.written(object.get(k8s.pod, array.concat(["resources"], keys), null))
+set(_, path) if k8s.written(object.get(k8s.pod, path, null))
 
 where(x, missing) := k8s.nearest(x, ["resources", "limits"]) if "memory limit" in missing
 
