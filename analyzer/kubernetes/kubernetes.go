@@ -174,13 +174,16 @@ func posAt(data []byte, i int) source.Pos {
 }
 
 func loadYAML(file string, data []byte) ([]*source.Node, []error) {
-	stream, err := yamlnode.Parse(file, data, yamlnode.Options{YAML11Booleans: true})
+	stream, err := yamlnode.Parse(file, data, yamlnode.Options{YAML11Booleans: true, Resume: true})
 	var errs []error
 	if err != nil && Looks(data) {
 		if te := templateError(file, err, data); te != nil {
 			return nil, []error{te}
 		}
 		errs = append(errs, templateHint(err, data))
+		for _, e := range stream.Later {
+			errs = append(errs, templateHint(e, data))
+		}
 	}
 	var objects []*source.Node
 	var lines [][]byte // only for helmRendered, so only when Helm wrote the file

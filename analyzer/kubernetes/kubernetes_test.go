@@ -555,3 +555,38 @@ func TestHelmSource(t *testing.T) {
 		}
 	}
 }
+
+// One badly rendered document in a helm template stream is an error at its
+// line; the documents after it are still read.
+func TestLoadGoesPastBadDocument(t *testing.T) {
+	stream := `---
+# Source: app/templates/a.yaml
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: a
+---
+# Source: app/templates/b.yaml
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: b
+data:
+  key: value
+   bad: indent
+---
+# Source: app/templates/c.yaml
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: c
+`
+	rs, errs := Load("-", []byte(stream))
+	if got := fmt.Sprint(names(rs)); got != "[ConfigMap/a ConfigMap/c]" {
+		t.Errorf("resources %s, want a and c", got)
+	}
+	var se *source.Error
+	if len(errs) != 1 || !errors.As(errs[0], &se) || se.Range.Start.Line != 15 {
+		t.Errorf("errors %v, want one at line 15", errs)
+	}
+}

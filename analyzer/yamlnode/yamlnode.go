@@ -34,6 +34,11 @@ type Options struct {
 	// common case as booleans, as YAML 1.1 parsers do. Kubernetes reads
 	// manifests that way (sigs.k8s.io/yaml), so "privileged: yes" is true.
 	YAML11Booleans bool
+	// Resume goes on after a syntax error with the documents that follow
+	// the next "---" line, as kubectl does not but a reader of a rendered
+	// stream wants: one bad document must not hide the rest. Errors after
+	// the first are in Stream.Later.
+	Resume bool
 }
 
 // Stream is a parsed YAML stream: its documents and the text they came
@@ -41,6 +46,8 @@ type Options struct {
 type Stream struct {
 	// Docs are the documents in order, each a yaml.v3 DocumentNode.
 	Docs []*yaml.Node
+	// Later are the syntax errors after the one Parse returns (Resume).
+	Later []error
 
 	file string
 	text *text
@@ -51,18 +58,88 @@ type Stream struct {
 // documents before the bad one with a *source.Error at the error's line.
 func Parse(file string, data []byte, opts Options) (*Stream, error) {
 	s := &Stream{file: file, text: newText(data), opts: opts}
-	dec := yaml.NewDecoder(bytes.NewReader(yaml12Directive.ReplaceAll(data, []byte("%YAML 1.1"))))
+	src := yaml12Directive.ReplaceAll(data, []byte("%YAML 1.1"))
+	var first *source.Error
+	resumed := -1 // offset of the last document resumed at
+	lastLine := 0
+	for {
+		err := s.decode(src)
+		if err == nil {
+			break
+		}
+		switch {
+		case first == nil:
+			first = err
+		case err.Range.Start.Line != lastLine: // not the document resumed at failing again
+			s.Later = append(s.Later, err)
+		}
+		lastLine = err.Range.Start.Line
+		if !opts.Resume {
+			break
+		}
+		next := nextDocument(src, err.Range.Start.Line, resumed)
+		if next < 0 || len(s.Later) >= maxLater {
+			break
+		}
+		src, resumed = restartAt(src, next)
+	}
+	if first == nil {
+		return s, nil
+	}
+	return s, first
+}
+
+// decode appends the documents of src to s.Docs up to the end or the first
+// syntax error.
+func (s *Stream) decode(src []byte) *source.Error {
+	dec := yaml.NewDecoder(bytes.NewReader(src))
 	for {
 		var doc yaml.Node
 		err := dec.Decode(&doc)
 		if errors.Is(err, io.EOF) {
-			return s, nil
+			return nil
 		}
 		if err != nil {
-			return s, syntaxError(file, err)
+			return syntaxError(s.file, err)
 		}
 		s.Docs = append(s.Docs, &doc)
 	}
+}
+
+// nextDocument is the offset of the first "---" line at or after line
+// (1-based) that starts later than after, or -1. yaml.v3 may report an
+// unterminated construct at the "---" that ends its document, so that
+// line itself may start the next one.
+func nextDocument(src []byte, line, after int) int {
+	off, n := 0, 1
+	for off < len(src) {
+		end := bytes.IndexByte(src[off:], '\n')
+		if end < 0 {
+			end = len(src) - off
+		}
+		text := src[off : off+end]
+		if n >= line && off > after && bytes.HasPrefix(text, []byte("---")) &&
+			(len(text) == 3 || text[3] == ' ' || text[3] == '\t' || text[3] == '\r') {
+			return off
+		}
+		off += end + 1
+		n++
+	}
+	return -1
+}
+
+// maxLater bounds the syntax errors Parse goes past: a file that is
+// mostly template syntax would otherwise be re-read once per document.
+const maxLater = 20
+
+// restartAt returns the text from off on, preceded by as many line breaks
+// as come before it, so that its documents parse alone at their own lines
+// and columns, and where off is in it.
+func restartAt(src []byte, off int) ([]byte, int) {
+	breaks := bytes.Count(src[:off], []byte("\n"))
+	out := make([]byte, 0, breaks+len(src)-off)
+	out = append(out, bytes.Repeat([]byte("\n"), breaks)...)
+	return append(out, src[off:]...), breaks
 }
 
 // yaml12Directive matches "%YAML 1.2" directives, which yaml.v3 rejects

@@ -187,3 +187,29 @@ func TestLongLineIsLinear(t *testing.T) {
 		t.Errorf("took %v", d)
 	}
 }
+
+// With Resume a bad document does not hide the ones after it (a chart
+// template that renders badly in a helm template stream); without it
+// Parse stops there, as Terraform's yamldecode does.
+func TestResumeAfterSyntaxError(t *testing.T) {
+	stream := "a: 1\n---\nb: 2\n   c: 3\n---\nd: [\n---\ne: 5\n---\r\nf: 6\n"
+	s, err := Parse("f.yaml", []byte(stream), Options{Resume: true})
+	var se *source.Error
+	if !errors.As(err, &se) || se.Range.Start.Line != 4 {
+		t.Fatalf("first error %v, want line 4", err)
+	}
+	if len(s.Later) != 1 {
+		t.Errorf("later errors %v, want the unclosed [ only", s.Later)
+	}
+	var got []string
+	for _, d := range s.Docs {
+		n := Content(d)
+		got = append(got, fmt.Sprintf("%s@%d", n.Content[0].Value, n.Line))
+	}
+	if want := "[a@1 e@8 f@10]"; fmt.Sprint(got) != want {
+		t.Errorf("documents %v, want %s", got, want)
+	}
+	if s, _ := Parse("f.yaml", []byte(stream), Options{}); len(s.Docs) != 1 || len(s.Later) != 0 {
+		t.Errorf("without Resume: %d documents, later %v", len(s.Docs), s.Later)
+	}
+}
