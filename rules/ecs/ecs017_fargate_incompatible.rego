@@ -41,15 +41,16 @@ import data.shipcheck.lib.ecs
 import data.shipcheck.lib.values
 
 # fargate_memory maps each Fargate cpu size (CPU units) to the memory sizes
-# (MiB) it can be paired with.
+# (MiB) it can be paired with. The lists are written out rather than built
+# with numbers.range_step, which ran for every task definition evaluated.
 fargate_memory := {
 	256: [512, 1024, 2048],
-	512: numbers.range_step(1024, 4096, 1024),
-	1024: numbers.range_step(2048, 8192, 1024),
-	2048: numbers.range_step(4096, 16384, 1024),
-	4096: numbers.range_step(8192, 30720, 1024),
-	8192: numbers.range_step(16384, 61440, 4096),
-	16384: numbers.range_step(32768, 122880, 8192),
+	512: [1024, 2048, 3072, 4096],
+	1024: [2048, 3072, 4096, 5120, 6144, 7168, 8192],
+	2048: [4096, 5120, 6144, 7168, 8192, 9216, 10240, 11264, 12288, 13312, 14336, 15360, 16384],
+	4096: [8192, 9216, 10240, 11264, 12288, 13312, 14336, 15360, 16384, 17408, 18432, 19456, 20480, 21504, 22528, 23552, 24576, 25600, 26624, 27648, 28672, 29696, 30720],
+	8192: [16384, 20480, 24576, 28672, 32768, 36864, 40960, 45056, 49152, 53248, 57344, 61440],
+	16384: [32768, 40960, 49152, 57344, 65536, 73728, 81920, 90112, 98304, 106496, 114688, 122880],
 }
 
 # fargate_memory_text says the same for messages.
