@@ -124,13 +124,11 @@ security(x) := values.object_or_empty(object.get(x.container, "securityContext",
 # (runAsUser, runAsGroup, runAsNonRoot, seccompProfile, seLinuxOptions):
 # {"value", "path", "inherited"}, the container's own setting else the
 # pod's. Undefined when neither sets it.
+# (One body with else: the container's setting is looked up once.)
 effective(x, field) := {"value": v, "path": array.concat(x.path, ["securityContext", field]), "inherited": false} if {
 	v := object.get(security(x), field, null)
 	v != null
-}
-
-effective(x, field) := {"value": v, "path": array.concat(pod_path, ["securityContext", field]), "inherited": true} if {
-	object.get(security(x), field, null) == null
+} else := {"value": v, "path": array.concat(pod_path, ["securityContext", field]), "inherited": true} if {
 	v := object.get(pod_security, field, null)
 	v != null
 }
