@@ -139,8 +139,10 @@ func (c typeChecker) check(v any, f *field, p source.Path) bool {
 	}
 	switch x := v.(type) {
 	case map[string]any:
+		// Most schema fields are absent: skip them before building a path,
+		// as check would return false for nil anyway.
 		for key, sub := range f.fields {
-			if c.check(x[key], sub, p.Child(key)) {
+			if sv := x[key]; sv != nil && c.check(sv, sub, p.Child(key)) {
 				delete(x, key)
 			}
 		}
@@ -149,7 +151,7 @@ func (c typeChecker) check(v any, f *field, p source.Path) bool {
 			return false
 		}
 		for i, item := range x {
-			if c.check(item, f.item, p.Child(i)) {
+			if item != nil && c.check(item, f.item, p.Child(i)) {
 				x[i] = nil
 			}
 		}
