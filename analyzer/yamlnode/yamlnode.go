@@ -259,7 +259,9 @@ func (c *converter) alias(n *yaml.Node, indent, depth int, alias *source.Range) 
 
 func (c *converter) mapping(n *yaml.Node, depth int, alias *source.Range) (*source.Node, error) {
 	out := &source.Node{Kind: source.Object}
-	seen := map[string]bool{}
+	if len(n.Content) > 1 {
+		out.Members = make([]source.Member, 0, len(n.Content)/2)
+	}
 	var merged []*source.Node
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
@@ -286,10 +288,18 @@ func (c *converter) mapping(n *yaml.Node, depth int, alias *source.Range) (*sour
 			return nil, err
 		}
 		out.Members = append(out.Members, source.Member{Key: key, KeyRange: kr, Value: val})
-		seen[key] = true
 	}
 	// Keys written in the mapping win over merged ones; of several merged
-	// mappings, the first to set a key wins.
+	// mappings, the first to set a key wins. (seen is built only here: most
+	// mappings have no merge key, and a map per mapping was a noticeable
+	// share of parsing.)
+	var seen map[string]bool
+	if len(merged) > 0 {
+		seen = make(map[string]bool, len(out.Members))
+		for _, mem := range out.Members {
+			seen[mem.Key] = true
+		}
+	}
 	for _, m := range merged {
 		for _, mem := range m.Members {
 			if !seen[mem.Key] {
