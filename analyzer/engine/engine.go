@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -228,9 +229,16 @@ func (e *Engine) Eval(ctx context.Context, r *resource.Resource) ([]result.Findi
 	if len(rs) == 0 {
 		return out, nil
 	}
+	denials := make([][]any, len(q.rules))
+	n := len(out)
+	for i := range q.rules {
+		denials[i], _ = rs[0].Bindings[fmt.Sprintf("r%d", i)].([]any)
+		n += len(denials[i])
+	}
+	// Findings are large: size the slice once rather than growing it.
+	out = slices.Grow(out, n-len(out))
 	for i, s := range q.rules {
-		denials, _ := rs[0].Bindings[fmt.Sprintf("r%d", i)].([]any)
-		for _, d := range denials {
+		for _, d := range denials[i] {
 			f, err := s.finding(d)
 			if err != nil {
 				return out, fmt.Errorf("%s: %w", s.File, err)
