@@ -45,10 +45,18 @@ func skaffoldArtifacts(file string) map[string]bool {
 	}
 }
 
+// isRepoRoot reports whether dir holds .git. The answer is cached: every
+// manifest's folder walk asks it for the same ancestors.
 func isRepoRoot(dir string) bool {
+	if v, ok := repoRoots.Load(dir); ok {
+		return v.(bool)
+	}
 	_, err := os.Stat(filepath.Join(dir, ".git"))
+	repoRoots.Store(dir, err == nil)
 	return err == nil
 }
+
+var repoRoots sync.Map // string -> bool
 
 func skaffoldImagesOf(dir string) map[string]bool {
 	if v, ok := skaffoldConfigs.Load(dir); ok {

@@ -7,8 +7,9 @@ import (
 // serviceAccounts collects, for K8S018, the ServiceAccounts that set
 // automountServiceAccountToken in the scanned Kubernetes files, so that a
 // pod whose ServiceAccount is defined in another file of the scan is
-// decided by it. Nothing is read when the rule is off; files are read
-// again only when they mention automountServiceAccountToken, and standard
+// decided by it. Nothing is read when the rule is off (the default); when
+// it is on, every file that may hold manifests is read once more here and
+// parsed only when it mentions automountServiceAccountToken. Standard
 // input (read once) only counts for its own pods.
 func serviceAccounts(units []unit, opts Options) []kubernetes.ServiceAccount {
 	if r, ok := opts.rules.byID["K8S018"]; !ok || !r.Enabled {
